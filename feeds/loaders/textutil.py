@@ -1,0 +1,202 @@
+"""Shared text helpers: decoding bytes we were not told the charset of, and HTML to plain text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from feeds.errors import ParseError
+from feeds.loaders.detect import bom_encoding
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:\-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:\-]+)["']""")
+
+
+def _is_cyrillic(char: str) -> bool:
+    return "\u0400" <= char <= "\u04ff"
+
+
+def _looks_like_cp1251(text: str) -> bool:
+    """Real Russian/Kazakh prose: Cyrillic words, mostly lowercase, not mixed into Latin words."""
+    cyrillic = [c for c in text if _is_cyrillic(c)]
+    if len(cyrillic) < 3:
+        return False
+    words = [w for w in _WORD.findall(text) if any(_is_cyrillic(c) for c in w)]
+    mixed = sum(1 for w in words if any(c.isascii() for c in w))
+    lower = sum(1 for c in cyrillic if c.islower())
+    return mixed <= len(words) * 0.05 and lower >= len(cyrillic) * 0.5
+
+
+def _looks_like_latin1(text: str) -> bool:
+    """Western text: no C1 controls, accented letters sit inside otherwise Latin words."""
+    if any("\x80" <= c <= "\x9f" for c in text):
+        return False
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    inside = sum(1 for w in words if any(c.isascii() for c in w) or len(w) == 1)
+    return not words or inside >= len(words) * 0.5
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an XML declaration or HTML ``<meta>`` names, if it is one Python knows."""
+    head = data[:4096]
+    match = _XML_ENCODING.match(head) or _CHARSET.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", errors="replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_text(data: bytes, *, guess_legacy: bool = True) -> str:
+    """Decode ``data``: BOM, UTF-8, the declared charset, then cp1251/latin-1 when plausible.
+
+    Raises:
+        ParseError: the bytes are in no encoding we can recognise with confidence.
+    """
+    found = bom_encoding(data)
+    if found:
+        encoding, skip = found
+        try:
+            return data[skip:].decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"not valid {encoding} text (byte {exc.start})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    declared = declared_charset(data)
+    if declared and declared not in ("utf-8", "utf-16", "utf-32"):
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    if guess_legacy:
+        for encoding, plausible in (("cp1251", _looks_like_cp1251), ("cp1252", _looks_like_latin1)):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if plausible(text):
+                return text
+        text = data.decode("latin-1")
+        if _looks_like_latin1(text):
+            return text
+    raise ParseError(
+        f"not valid UTF-8 text (bad byte at offset {utf8_error.start}) and no known encoding fits"
+    )
+
+
+def normalize_paragraphs(text: str) -> str:
+    """Strip each line, collapse runs of blank lines, join paragraphs with one blank line."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return "\n\n".join(paragraphs)
+
+
+_DROP = frozenset(("script", "style", "noscript", "template", "iframe", "svg", "head", "object"))
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "blockquote",
+        "pre",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figure",
+        "figcaption",
+        "hr",
+        "address",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+    ]
+)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+def html_to_text(markup: str) -> str:
+    """Readable text from an HTML fragment or page: blocks become paragraphs, ``<br>`` a newline.
+
+    Scripts, styles and other non-content elements are dropped; entities come out decoded.
+    The walk is iterative, so deeply nested hostile markup cannot exhaust the recursion limit.
+    """
+    if not markup.strip():
+        return ""
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    return element_to_text(root)
+
+
+def element_to_text(root: etree._Element) -> str:
+    """Readable text of a parsed HTML element (see :func:`html_to_text`)."""
+    parts: list[str] = []
+    skipping: list[etree._Element] = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.rsplit("}", 1)[-1].lower()
+        if event == "start":
+            if skipping or tag in _DROP or not tag:
+                # Comments and processing instructions carry no text; note them so "end" pairs up.
+                skipping.append(element)
+                continue
+            if tag in _BLOCK:
+                parts.append("\n\n")
+            elif tag == "br":
+                parts.append("\n")
+            if element.text:
+                parts.append(element.text)
+        else:
+            if skipping and skipping[-1] is element:
+                skipping.pop()
+                if not skipping and element.tail:
+                    parts.append(element.tail)
+                continue
+            if skipping:
+                continue
+            if tag in _BLOCK:
+                parts.append("\n\n")
+            if element is not root and element.tail:
+                parts.append(element.tail)
+    text = "".join(parts)
+    lines = (_SPACES.sub(" ", line) for line in text.splitlines())
+    return normalize_paragraphs("\n".join(lines))
