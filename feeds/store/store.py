@@ -1,0 +1,785 @@
+"""The SQLite store: items, their analysis, read/starred state, and fast filtered paging.
+
+Every list query is "newest first" (``published_ts DESC, id DESC``) and is answered from an index
+already in that order: keyset paging (never ``OFFSET``), leader/sector filters driven by their
+denormalised ``(tag, published_ts, item_id)`` keys, and full-text search through FTS5 without
+ranking. See ``/work/shared/guides/PERFORMANCE.md`` for why each of these matters.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, time
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, NamedTuple, Self
+
+from feeds.errors import StoreError
+from feeds.models import Analysis, ImportSummary, Item, LoadFailure
+from feeds.query import Query, fold
+from feeds.store import schema
+from feeds.store.codec import analysis_from_json, analysis_to_json
+
+LeaderResolver = Callable[[str], Iterable[str]]
+Clock = Callable[[], datetime]
+
+# Countries whose leaders are conventionally named family name first ("Xi Jinping" → "Xi").
+_FAMILY_FIRST = frozenset({"CN", "TW", "HK", "MO", "KP", "KR", "VN", "KH", "MN", "HU"})
+_MAX_TAGS = 3
+# Above this many full-text matches, walking the recency index and probing the match set beats
+# sorting all matches (a common word); below it, sorting the few matches is cheaper.
+_FTS_SORT_LIMIT = 2000
+_HAS_TOKEN = re.compile(r"[^\W_]")
+_ITEM_COLUMN = re.compile(r"\bi\.")
+_HEADLINE_COLUMNS = (
+    "i.id, i.title, i.source, i.url, i.published_ts, i.read, i.starred, i.leader_tags, "
+    "i.sector_tags"
+)
+
+
+class PageKey(NamedTuple):
+    """Position in the display order: ``(published_ts, id)``, newest first."""
+
+    published_ts: int
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One row of the headline list: everything needed to paint it, nothing more."""
+
+    id: int
+    """Store id (``items.id``)."""
+    title: str
+    source: str
+    url: str
+    published: datetime
+    """Publication time (UTC), or the import time when the item had none."""
+    read: bool
+    starred: bool
+    leader_tags: tuple[str, ...]
+    """Up to three short leader names ("Tokayev", "Xi"), most mentioned first."""
+    sector_tags: tuple[str, ...]
+    """Up to three sector ids, highest score first."""
+    published_ts: int
+    """Unix seconds of :attr:`published`; with :attr:`id`, the sort key."""
+
+    @property
+    def sort_key(self) -> PageKey:
+        """The keyset-paging key of this row."""
+        return PageKey(self.published_ts, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Article(Headline):
+    """A stored item in full: its headline fields, the item and its analysis."""
+
+    item: Item = field(kw_only=True)
+    analysis: Analysis = field(kw_only=True)
+    photo_credit: str = field(default="", kw_only=True)
+    author: str = field(default="", kw_only=True)
+    published_known: bool = field(default=True, kw_only=True)
+    """False when :attr:`published` is really the import time."""
+    imported: datetime | None = field(default=None, kw_only=True)
+    cluster_id: int | None = field(default=None, kw_only=True)
+
+
+def _utc(ts: int) -> datetime:
+    return datetime.fromtimestamp(ts, UTC)
+
+
+def _split_tags(text: str) -> tuple[str, ...]:
+    return tuple(text.split(",")) if text else ()
+
+
+def _headline(row: Sequence[Any]) -> Headline:
+    return Headline(
+        id=row[0],
+        title=row[1],
+        source=row[2],
+        url=row[3],
+        published=_utc(row[4]),
+        read=bool(row[5]),
+        starred=bool(row[6]),
+        leader_tags=_split_tags(row[7]),
+        sector_tags=_split_tags(row[8]),
+        published_ts=row[4],
+    )
+
+
+def short_name(name: str, country: str) -> str:
+    """The compact tag for a leader: family name ("Tokayev"; "Xi" for family-first countries)."""
+    words = name.split()
+    if not words:
+        return ""
+    return words[0] if country.upper() in _FAMILY_FIRST and len(words) > 1 else words[-1]
+
+
+def _fts_phrase(text: str, *, prefix: bool) -> str | None:
+    """One FTS5 phrase for user text, immune to FTS syntax in it (``AND``, ``*``, ``NEAR(``...).
+
+    Quoting makes every character literal; FTS5 then tokenises the inside with the table's own
+    tokenizer, so punctuation just separates tokens. Text with no letters or digits would be an
+    empty phrase, so it is dropped.
+    """
+    if not _HAS_TOKEN.search(text):
+        return None
+    phrase = '"' + text.replace('"', " ") + '"'
+    last = re.findall(r"[^\W_]+", text)[-1]
+    # One-letter prefixes have no prefix index and would expand to thousands of terms.
+    return phrase + "*" if prefix and len(last) >= 2 else phrase
+
+
+@dataclass(slots=True)
+class _Plan:
+    """A query compiled to SQL over one driving index."""
+
+    source: str
+    """FROM clause; ``i`` is always items."""
+    ts: str
+    """Column holding published_ts in the driving index."""
+    id: str
+    """Column holding the item id in the driving index."""
+    where: list[str]
+    params: list[Any]
+    empty: bool = False
+    """True when no row can match (e.g. an unknown leader), so no SQL need run."""
+    fts_only: str | None = None
+    """The FTS expression when it is the query's only condition (counted by FTS alone)."""
+
+    def counted(self) -> str:
+        """FROM clause for counting: the driving index alone when no condition needs items."""
+        if " CROSS JOIN " in self.source and not any(_ITEM_COLUMN.search(c) for c in self.where):
+            return self.source.split(" CROSS JOIN ")[0]
+        return self.source
+
+    def clause(self, extra: Sequence[str] = ()) -> str:
+        conditions = [*self.where, *extra]
+        return " WHERE " + " AND ".join(conditions) if conditions else ""
+
+
+class Store:
+    """An open newsdesk database. Thread-safe: calls are serialised on one connection."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        leader_resolver: LeaderResolver | None,
+        clock: Clock,
+        journal_mode: str,
+    ) -> None:
+        """Use :meth:`open`."""
+        self._conn = conn
+        self.path = path
+        self.journal_mode = journal_mode
+        """``"wal"`` normally; another mode where WAL is unavailable (network filesystems)."""
+        self._resolver = leader_resolver
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._leaders: dict[str, tuple[str, str]] | None = None
+        self._match_counts: dict[str, int] = {}
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        leader_resolver: LeaderResolver | None = None,
+        clock: Clock | None = None,
+        busy_timeout_ms: int = 5000,
+    ) -> Store:
+        """Open (creating and migrating as needed) the store at ``path``.
+
+        Args:
+            path: Database file; parent directories are created.
+            leader_resolver: Maps a typed leader term to leader ids (e.g. the gazetteer's
+                aliases); when it yields nothing, names stored in the database are tried.
+            clock: Returns "now" as an aware datetime; for ``since:`` and import times.
+            busy_timeout_ms: How long to wait for another writer before giving up.
+
+        Raises:
+            StoreError: the file is not a newsdesk database, is corrupt, is locked, or was
+                written by a newer version.
+        """
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError("cannot create the database directory", source=str(path)) from exc
+        conn: sqlite3.Connection | None = None
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per batch.
+            conn = sqlite3.connect(
+                path,
+                timeout=busy_timeout_ms / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            # First real read of the file: a foreign or corrupt file fails here.
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise StoreError(
+                    "not a newsdesk database (it holds other tables); choose another file",
+                    source=str(path),
+                )
+            # WAL: readers never block the writer, and a kill -9 mid-write loses nothing
+            # committed. On filesystems without shared memory (NFS) SQLite keeps the old mode;
+            # we record it rather than fail. synchronous stays FULL (the default) for durability.
+            mode = str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+            schema.migrate(conn, path)
+        except StoreError:
+            if conn is not None:
+                conn.close()
+            raise
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise _store_error(exc, path) from exc
+        return cls(
+            conn,
+            path,
+            leader_resolver=leader_resolver,
+            clock=clock or (lambda: datetime.now(UTC)),
+            journal_mode=mode,
+        )
+
+    def close(self) -> None:
+        """Close the connection; the store is unusable afterwards."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- low-level helpers -----------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise _store_error(exc, self.path) from exc
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        rows = self._rows(sql, params)
+        return rows[0][0] if rows else None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any failure rolls all of it back and raises StoreError."""
+        with self._lock:
+            try:
+                # IMMEDIATE takes the write lock now, so a busy database fails before any work.
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise _store_error(exc, self.path) from exc
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise _store_error(exc, self.path) from exc
+                raise
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def import_items(self, pairs: Iterable[tuple[Item, Analysis]]) -> ImportSummary:
+        """Store new items with their analysis, in one transaction.
+
+        Items whose :attr:`Item.key` is already stored count as duplicates and change nothing
+        (their read/starred state is kept). An item SQLite cannot encode is reported as a
+        failure; any other error rolls back the whole batch.
+        """
+        imported_ts = int(self._clock().timestamp())
+        added = duplicates = 0
+        failures: list[LoadFailure] = []
+        leaders: dict[str, tuple[str, str]] = {}
+        sources: dict[str, str] = {}
+        with self._transaction() as conn:
+            for item, analysis in pairs:
+                known = item.published is not None
+                ts = int(item.published.timestamp()) if item.published else imported_ts
+                hits = sorted(analysis.leaders, key=lambda h: -len(h.mentions))
+                sectors = sorted(analysis.sectors, key=lambda s: -s.score)
+                tags: list[str] = []
+                for hit in hits:
+                    tag = short_name(hit.name, hit.country)
+                    if tag and tag not in tags and len(tags) < _MAX_TAGS:
+                        tags.append(tag)
+                sector_tags = list(dict.fromkeys(s.id for s in sectors))[:_MAX_TAGS]
+                source_key = item.source.casefold()
+                try:
+                    cur = conn.execute(
+                        "INSERT OR IGNORE INTO items (key, title, body, source, source_key, url,"
+                        " published_ts, published_known, photo_credit, author, guid, origin,"
+                        " feed_url, imported_ts, leader_tags, sector_tags, analysis_json)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            item.key,
+                            item.title,
+                            item.body,
+                            item.source,
+                            source_key,
+                            item.url,
+                            ts,
+                            int(known),
+                            item.photo_credit,
+                            item.author,
+                            item.guid,
+                            item.origin,
+                            item.feed_url,
+                            imported_ts,
+                            ",".join(tags),
+                            ",".join(sector_tags),
+                            analysis_to_json(analysis),
+                        ),
+                    )
+                except (UnicodeEncodeError, OverflowError, ValueError) as exc:
+                    # Lone surrogates and the like: skip this item, keep the batch.
+                    origin = item.origin or item.url or item.title[:60]
+                    failures.append(LoadFailure(origin, f"could not be stored: {exc}"))
+                    continue
+                if cur.rowcount == 0:
+                    duplicates += 1
+                    continue
+                added += 1
+                item_id = cur.lastrowid
+                conn.execute(
+                    "INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)",
+                    (item_id, item.title, item.body),
+                )
+                for hit in hits:
+                    leaders[hit.id] = (hit.name, hit.country)
+                conn.executemany(
+                    "INSERT OR IGNORE INTO item_leader (leader_id, published_ts, item_id)"
+                    " VALUES (?, ?, ?)",
+                    [(leader_id, ts, item_id) for leader_id in {h.id for h in hits}],
+                )
+                best: dict[str, float] = {}
+                for s in sectors:
+                    best.setdefault(s.id, s.score)
+                conn.executemany(
+                    "INSERT INTO item_sector (sector_id, published_ts, item_id, score)"
+                    " VALUES (?, ?, ?, ?)",
+                    [(sid, ts, item_id, score) for sid, score in best.items()],
+                )
+                sources.setdefault(source_key, item.source)
+            conn.executemany(
+                "INSERT INTO leaders (id, name, country) VALUES (?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country",
+                [(lid, name, country) for lid, (name, country) in leaders.items()],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO sources (key, name) VALUES (?, ?)",
+                list(sources.items()),
+            )
+        if leaders:
+            self._leaders = None
+        if added:
+            self._match_counts.clear()
+        return ImportSummary(added=added, duplicates=duplicates, failures=tuple(failures))
+
+    def set_read(self, ids: Sequence[int], read: bool) -> None:
+        """Mark items read or unread, in one transaction."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE items SET read = ? WHERE id = ? AND read != ?",
+                [(int(read), i, int(read)) for i in ids],
+            )
+
+    def toggle_read(self, item_id: int) -> bool:
+        """Flip an item's read state; return the new state."""
+        return self._toggle(item_id, "read")
+
+    def toggle_starred(self, item_id: int) -> bool:
+        """Flip an item's starred state; return the new state."""
+        return self._toggle(item_id, "starred")
+
+    def _toggle(self, item_id: int, column: Literal["read", "starred"]) -> bool:
+        with self._transaction() as conn:
+            row = conn.execute(f"SELECT {column} FROM items WHERE id = ?", (item_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no stored item with id {item_id}", source=str(self.path))
+            value = not row[0]
+            conn.execute(f"UPDATE items SET {column} = ? WHERE id = ?", (int(value), item_id))
+        return value
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def total(self) -> int:
+        """Number of stored items."""
+        return int(self._scalar("SELECT count(*) FROM items"))
+
+    def is_empty(self) -> bool:
+        """True when nothing is stored."""
+        return self._scalar("SELECT 1 FROM items LIMIT 1") is None
+
+    def get_article(self, item_id: int) -> Article:
+        """The full stored item.
+
+        Raises:
+            StoreError: no item has this id.
+        """
+        rows = self._rows(
+            f"SELECT {_HEADLINE_COLUMNS}, i.body, i.published_known, i.photo_credit, i.author,"
+            " i.guid, i.origin, i.feed_url, i.imported_ts, i.analysis_json, i.cluster_id"
+            " FROM items i WHERE i.id = ?",
+            (item_id,),
+        )
+        if not rows:
+            raise StoreError(f"no stored item with id {item_id}", source=str(self.path))
+        row = rows[0]
+        head = _headline(row)
+        body, known, credit, author, guid, origin, feed_url, imported, analysis, cluster = row[9:]
+        item = Item(
+            title=head.title,
+            body=body,
+            source=head.source,
+            url=head.url,
+            published=head.published if known else None,
+            photo_credit=credit,
+            guid=guid,
+            author=author,
+            origin=origin,
+            feed_url=feed_url,
+        )
+        return Article(
+            id=head.id,
+            title=head.title,
+            source=head.source,
+            url=head.url,
+            published=head.published,
+            read=head.read,
+            starred=head.starred,
+            leader_tags=head.leader_tags,
+            sector_tags=head.sector_tags,
+            published_ts=head.published_ts,
+            item=item,
+            analysis=analysis_from_json(analysis),
+            photo_credit=credit,
+            author=author,
+            published_known=bool(known),
+            imported=_utc(imported),
+            cluster_id=cluster,
+        )
+
+    def page(self, q: Query, *, after: PageKey | None = None, limit: int = 200) -> list[Headline]:
+        """Up to ``limit`` rows strictly after ``after`` in display order (from the top if None)."""
+        plan = self._plan(q, limit)
+        if plan.empty or limit <= 0:
+            return []
+        extra: list[str] = []
+        params = list(plan.params)
+        if after is not None:
+            extra.append(f"{plan.ts} <= ? AND ({plan.ts} < ? OR {plan.id} < ?)")
+            params += [after[0], after[0], after[1]]
+        sql = (
+            f"SELECT {_HEADLINE_COLUMNS} FROM {plan.source}{plan.clause(extra)}"
+            f" ORDER BY {plan.ts} DESC, {plan.id} DESC LIMIT ?"
+        )
+        return [_headline(r) for r in self._rows(sql, [*params, limit])]
+
+    def page_before(
+        self, q: Query, before: PageKey | None = None, limit: int = 200
+    ) -> list[Headline]:
+        """The ``limit`` rows just before ``before`` (the last rows if None), in display order."""
+        plan = self._plan(q, limit)
+        if plan.empty or limit <= 0:
+            return []
+        extra: list[str] = []
+        params = list(plan.params)
+        if before is not None:
+            extra.append(f"{plan.ts} >= ? AND ({plan.ts} > ? OR {plan.id} > ?)")
+            params += [before[0], before[0], before[1]]
+        sql = (
+            f"SELECT {_HEADLINE_COLUMNS} FROM {plan.source}{plan.clause(extra)}"
+            f" ORDER BY {plan.ts} ASC, {plan.id} ASC LIMIT ?"
+        )
+        rows = self._rows(sql, [*params, limit])
+        rows.reverse()
+        return [_headline(r) for r in rows]
+
+    def count(self, q: Query) -> int:
+        """Number of items the query matches."""
+        plan = self._plan(q)
+        if plan.empty:
+            return 0
+        if plan.fts_only is not None:
+            return self._match_count(plan.fts_only)
+        return int(
+            self._scalar(f"SELECT count(*) FROM {plan.counted()}{plan.clause()}", plan.params)
+        )
+
+    def position(self, q: Query, item_id: int) -> int | None:
+        """Zero-based row of ``item_id`` in the query's display order, or None if not in it."""
+        plan = self._plan(q)
+        if plan.empty:
+            return None
+        ts = self._scalar("SELECT published_ts FROM items WHERE id = ?", (item_id,))
+        if ts is None:
+            return None
+        found = self._scalar(
+            f"SELECT 1 FROM {plan.source}{plan.clause([f'{plan.ts} = ?', f'{plan.id} = ?'])}",
+            [*plan.params, ts, item_id],
+        )
+        if found is None:
+            return None
+        before = f"{plan.ts} >= ? AND ({plan.ts} > ? OR {plan.id} > ?)"
+        return int(
+            self._scalar(
+                f"SELECT count(*) FROM {plan.counted()}{plan.clause([before])}",
+                [*plan.params, ts, ts, item_id],
+            )
+        )
+
+    def next_unread(
+        self, q: Query, after: PageKey | None = None, *, backwards: bool = False
+    ) -> Headline | None:
+        """The first unread row after ``after`` in display order (before it if ``backwards``)."""
+        unread = replace(q, unread=True)
+        rows = (
+            self.page_before(unread, after, 1)
+            if backwards
+            else self.page(unread, after=after, limit=1)
+        )
+        return rows[0] if rows else None
+
+    def leader_counts(self, q: Query) -> list[tuple[str, str, int]]:
+        """``(leader id, name, items)`` within the query's view, most frequent first."""
+        plan = self._plan(q)
+        if plan.empty:
+            return []
+        where, params = "", list(plan.params)
+        if not q.is_empty:
+            where = f" WHERE l.item_id IN (SELECT {plan.id} FROM {plan.source}{plan.clause()})"
+        rows = self._rows(
+            "SELECT l.leader_id, coalesce(ld.name, l.leader_id), count(*) AS n"
+            " FROM item_leader l LEFT JOIN leaders ld ON ld.id = l.leader_id"
+            f"{where} GROUP BY l.leader_id ORDER BY n DESC, 2",
+            params,
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def sector_counts(self, q: Query) -> list[tuple[str, int]]:
+        """``(sector id, items)`` within the query's view, most frequent first."""
+        plan = self._plan(q)
+        if plan.empty:
+            return []
+        where, params = "", list(plan.params)
+        if not q.is_empty:
+            where = f" WHERE s.item_id IN (SELECT {plan.id} FROM {plan.source}{plan.clause()})"
+        rows = self._rows(
+            f"SELECT s.sector_id, count(*) AS n FROM item_sector s{where}"
+            " GROUP BY s.sector_id ORDER BY n DESC, 1",
+            params,
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def leaders(self) -> list[tuple[str, str, str]]:
+        """Every stored leader as ``(id, name, country)``, by name (for completion)."""
+        return sorted(
+            ((lid, name, country) for lid, (name, country) in self._leader_table().items()),
+            key=lambda t: t[1],
+        )
+
+    def sources(self) -> list[str]:
+        """Every stored source name, by name (for completion)."""
+        return [r[0] for r in self._rows("SELECT name FROM sources ORDER BY key")]
+
+    # -- query compilation -----------------------------------------------------------------
+
+    def _leader_table(self) -> dict[str, tuple[str, str]]:
+        if self._leaders is None:
+            rows = self._rows("SELECT id, name, country FROM leaders")
+            self._leaders = {r[0]: (r[1], r[2]) for r in rows}
+        return self._leaders
+
+    def resolve_leader(self, term: str) -> list[str]:
+        """Leader ids a typed term means: the resolver's answer, else stored names and ids."""
+        if self._resolver is not None:
+            ids = list(dict.fromkeys(self._resolver(term)))
+            if ids:
+                return ids
+        want = fold(" ".join(term.split()))
+        found: list[str] = []
+        for lid, (name, _country) in self._leader_table().items():
+            folded = fold(name)
+            words = set(folded.split()) | set(re.split(r"[\s\-]+", folded))
+            if want in (fold(lid), folded) or want in words:
+                found.append(lid)
+        return sorted(found)
+
+    def _source_keys(self, value: str) -> list[str]:
+        # Exact name or prefix ("reuters" → "reuters", "reuters.com"); '\uffff' bounds the range.
+        key = value.casefold()
+        rows = self._rows(
+            "SELECT key FROM sources WHERE key >= ? AND key < ?", (key, key + "\uffff")
+        )
+        return [r[0] for r in rows]
+
+    def _plan(self, q: Query, limit: int | None = None) -> _Plan:
+        """Compile ``q``; ``limit`` is the page size when only one page is wanted."""
+        leader_sets = [self.resolve_leader(term) for term in q.leaders]
+        if any(not ids for ids in leader_sets):
+            return _Plan("items i", "i.published_ts", "i.id", [], [], empty=True)
+        # Drive from the narrowest ordered index we can: one leader's or sector's slice.
+        driver_leader = next((ids[0] for ids in leader_sets if len(ids) == 1), None)
+        driver_sector = q.sectors[0] if driver_leader is None and q.sectors else None
+        if driver_leader is not None:
+            # CROSS JOIN pins the loop order: walk the tag index, look items up by rowid.
+            plan = _Plan(
+                "item_leader d CROSS JOIN items i ON i.id = d.item_id",
+                "d.published_ts",
+                "d.item_id",
+                ["d.leader_id = ?"],
+                [driver_leader],
+            )
+            leader_sets.remove([driver_leader])
+        elif driver_sector is not None:
+            plan = _Plan(
+                "item_sector d CROSS JOIN items i ON i.id = d.item_id",
+                "d.published_ts",
+                "d.item_id",
+                ["d.sector_id = ?"],
+                [driver_sector],
+            )
+        else:
+            plan = _Plan("items i", "i.published_ts", "i.id", [], [])
+        # Other tags: primary-key probes on the same (tag, published_ts, item_id) keys.
+        for ids in leader_sets:
+            marks = ", ".join("?" * len(ids))
+            plan.where.append(
+                "EXISTS (SELECT 1 FROM item_leader x WHERE x.leader_id IN "
+                f"({marks}) AND x.published_ts = i.published_ts AND x.item_id = i.id)"
+            )
+            plan.params += ids
+        for sector in q.sectors:
+            if sector == driver_sector:
+                continue
+            plan.where.append(
+                "EXISTS (SELECT 1 FROM item_sector x WHERE x.sector_id = ?"
+                " AND x.published_ts = i.published_ts AND x.item_id = i.id)"
+            )
+            plan.params.append(sector)
+        if q.sources:
+            keys = sorted({k for value in q.sources for k in self._source_keys(value)})
+            if not keys:
+                plan.empty = True
+                return plan
+            plan.where.append(f"i.source_key IN ({', '.join('?' * len(keys))})")
+            plan.params += keys
+        if q.unread is not None:
+            plan.where.append("i.read = ?")
+            plan.params.append(0 if q.unread else 1)
+        if q.starred is not None:
+            plan.where.append("i.starred = ?")
+            plan.params.append(1 if q.starred else 0)
+        since: int | None = None
+        now = self._clock()
+        if q.since is not None:
+            since = int((now - q.since).timestamp())
+        if q.since_date is not None:
+            day = datetime.combine(q.since_date, time(), tzinfo=now.tzinfo or UTC)
+            since = max(since or 0, int(day.timestamp()))
+        if since is not None:
+            plan.where.append(f"{plan.ts} >= ?")
+            plan.params.append(since)
+        if q.clusters:
+            plan.where.append(f"i.cluster_id IN ({', '.join('?' * len(q.clusters))})")
+            plan.params += list(q.clusters)
+        self._plan_text(q, plan, limit)
+        return plan
+
+    def _match_count(self, expr: str) -> int:
+        """Documents matching an FTS expression, cached until the next import.
+
+        Scrolling re-plans the same query for every page; the count walks whole doclists.
+        """
+        with self._lock:
+            count = self._match_counts.get(expr)
+            if count is None:
+                count = int(
+                    self._scalar("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", (expr,))
+                )
+                if len(self._match_counts) > 256:
+                    self._match_counts.clear()
+                self._match_counts[expr] = count
+            return count
+
+    def _text_strategy(self, expr: str, limit: int | None) -> str | None:
+        """Pick how to join a full-text match to the recency index; None keeps the default.
+
+        Never rank (bm25 on a common word costs seconds at 1M). Few matches: fetch them by
+        rowid and sort (the default). Many: walk the recency index and either probe FTS per
+        row (dense matches, one page: ~40 us a probe) or probe a materialised match set
+        ('+' stops SQLite from choosing the rowid-lookup-and-sort plan).
+        """
+        matches = self._match_count(expr)
+        if matches <= _FTS_SORT_LIMIT:
+            return None
+        if limit is not None:
+            density = matches / max(1, self.total())
+            # Costs measured at 100k: a per-row probe ~40 us, materialising ~0.17 us a match.
+            if limit / density * 40 < matches * 0.17:
+                return (
+                    "EXISTS (SELECT 1 FROM items_fts f WHERE items_fts MATCH ? AND f.rowid = i.id)"
+                )
+        return "+i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
+
+    def _plan_text(self, q: Query, plan: _Plan, limit: int | None) -> None:
+        positive = [p for w in q.words if (p := _fts_phrase(w, prefix=True))]
+        positive += [p for w in q.phrases if (p := _fts_phrase(w, prefix=False))]
+        negative = [p for w in q.excluded if (p := _fts_phrase(w, prefix=False))]
+        if positive:
+            expr = " AND ".join(positive)
+            if negative:
+                expr = f"({expr}) NOT ({' OR '.join(negative)})"
+            condition = "i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
+            if plan.source == "items i":
+                condition = self._text_strategy(expr, limit) or condition
+            if not plan.where and plan.source == "items i":
+                plan.fts_only = expr
+            plan.where.append(condition)
+            plan.params.append(expr)
+        elif negative:
+            plan.where.append("i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+            plan.params.append(" OR ".join(negative))
+
+
+def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """A one-line, user-facing error for an SQLite failure on ``path``."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        message = "the database is locked by another program (is newsdesk already running?)"
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        message = "not a newsdesk database, or it is corrupt"
+    elif "readonly" in text or "read-only" in text:
+        message = "the database is read-only"
+    elif "unable to open" in text:
+        message = "cannot open the database file"
+    elif "disk" in text and "full" in text:
+        message = "the disk is full"
+    else:
+        message = f"database error: {exc}"
+    return StoreError(message, source=str(path))
