@@ -1,0 +1,281 @@
+"""Pilot tests: behaviour through the real app on a real store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from feeds.store import Store
+from tests.tui.conftest import FROZEN_NOW, HOSTILE_TITLES, hostile_items
+from tui.app import NewsdeskApp, make_app
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.picker import PickerScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.filter_bar import Chip
+from tui.widgets.headline_list import HeadlineList
+
+
+def status(app: NewsdeskApp) -> str:
+    return str(app.screen.query_one("#status", Static).render())
+
+
+def article_plain(app: NewsdeskApp) -> str:
+    return str(app.screen.query_one("#article-body", Static).render())
+
+
+async def test_first_row_is_newest_and_status_counts(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        headlines = app.screen.query_one(HeadlineList)
+        assert headlines.current is not None
+        assert headlines.current.title == "Tokayev and Xi hold talks in Astana"
+        assert status(app).startswith("row 1/8")
+
+
+async def test_navigation_keys(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        headlines = app.screen.query_one(HeadlineList)
+        await pilot.press("j", "j", "down")
+        assert headlines.cursor == 3 and status(app).startswith("row 4/8")
+        await pilot.press("k")
+        assert headlines.cursor == 2
+        await pilot.press("G")
+        assert headlines.cursor == 7 and status(app).startswith("row 8/8")
+        await pilot.press("g")
+        assert headlines.cursor == 0
+        await pilot.press("k")  # stays at the top, never wraps
+        assert headlines.cursor == 0
+
+
+async def test_article_pane_follows_cursor(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        text = article_plain(app)
+        assert "Tokayev and Xi hold talks in Astana" in text
+        assert "El.kz" in text and "Photo: Akorda" in text
+        # The quote carries its speaker.
+        assert 'record figure," — Kassym-Jomart Tokayev' in text
+        await pilot.press("j")
+        await pilot.pause()
+        assert "Market update number 1" in article_plain(app)
+
+
+async def test_article_styles_quote_and_figure_where_they_start(
+    app_factory: Callable[[], NewsdeskApp],
+):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        rendered = view.text
+        plain = str(rendered)
+        styles = view.styles_for_spans()
+        figure_at = plain.index("$41 billion")
+        quote_at = plain.index("Last year, mutual trade")
+        figure_styles = [s.style for s in rendered.spans if s.start <= figure_at < s.end]
+        quote_styles = [s.style for s in rendered.spans if s.start <= quote_at < s.end]
+        assert styles.figure in figure_styles
+        assert styles.quote in quote_styles
+        assert styles.figure not in quote_styles
+
+
+async def test_filter_by_leader_keeps_match_and_shows_chip(
+    app_factory: Callable[[], NewsdeskApp],
+):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.press("slash")
+        await pilot.press(*"leader:tokayev")
+        await pilot.press("enter")
+        await pilot.pause()
+        headlines = app.screen.query_one(HeadlineList)
+        assert headlines.total == 1
+        assert headlines.cursor == 0  # the cursor lands on the first match
+        assert headlines.current is not None and headlines.current.title.startswith("Tokayev")
+        assert headlines.has_focus
+        chips = list(app.screen.query(Chip))
+        assert [(c.kind, c.value) for c in chips] == [("leader", "tokayev")]
+        assert "filter: leader:tokayev" in status(app)
+
+
+async def test_escape_in_filter_clears_and_returns_to_list(
+    app_factory: Callable[[], NewsdeskApp],
+):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"sector:finance", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(HeadlineList).total == 7
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        headlines = app.screen.query_one(HeadlineList)
+        assert headlines.total == 8 and headlines.has_focus
+        assert list(app.screen.query(Chip)) == []
+
+
+async def test_removing_a_chip_widens_the_filter(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"sector:finance market", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(HeadlineList).total == 7
+        await pilot.click(Chip)
+        await pilot.pause()
+        assert list(app.screen.query(Chip)) == []
+        assert "filter: market" in status(app)  # the text part stays
+
+
+async def test_bad_filter_reports_and_keeps_view(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"sector:nonsense", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(HeadlineList).total == 8
+        assert any("nonsense" in str(n.message) for n in app._notifications)
+
+
+async def test_star_and_read_persist_across_restart(db_path: Path):
+    app = make_app(store=Store.open(db_path), clock=lambda: FROZEN_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "s", "m")
+        await pilot.pause()
+        current = app.screen.query_one(HeadlineList).current
+        assert current is not None and current.starred and current.read
+        starred_id = current.id
+    again = make_app(store=Store.open(db_path), clock=lambda: FROZEN_NOW)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j")
+        current = again.screen.query_one(HeadlineList).current
+        assert current is not None and current.id == starred_id
+        assert current.starred and current.read
+        await pilot.press("s", "m")
+        current = again.screen.query_one(HeadlineList).current
+        assert current is not None and not current.starred and not current.read
+
+
+async def test_next_and_previous_unread(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        headlines = app.screen.query_one(HeadlineList)
+        await pilot.press("j", "m", "j", "m", "g")  # rows 1 and 2 read
+        await pilot.press("n")
+        assert headlines.cursor == 3
+        await pilot.press("p")
+        assert headlines.cursor == 0
+
+
+async def test_copy_link_uses_clipboard_and_notifies(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "y")
+        await pilot.pause()
+        assert app.clipboard == "https://example.org/update/1"
+        assert any("https://example.org/update/1" in str(n.message) for n in app._notifications)
+
+
+async def test_open_link_uses_browser_argv_for_http_only(
+    app_factory: Callable[[], NewsdeskApp], monkeypatch: pytest.MonkeyPatch
+):
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, new=0: opened.append(url))
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert opened == ["https://example.org/talks"]
+
+
+async def test_help_lists_every_binding(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {label for _keys, label in app.screen.rows}
+        for needed in (
+            "Star",
+            "Read/unread",
+            "Next unread",
+            "Open",
+            "Copy link",
+            "Filter",
+            "Leaders",
+            "Sectors",
+            "Quit",
+            "Down",
+            "First",
+            "Last",
+            "Help",
+        ):
+            assert needed in described
+        keys = {label: k for k, label in app.screen.rows}
+        assert "j" in keys["Down"] and "s" in keys["Star"]
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_leader_picker_applies_a_chip(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        labels = [label for _v, label, _c in app.screen.choices]
+        assert "Kassym-Jomart Tokayev" in labels and "Xi Jinping" in labels
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(HeadlineList).total == 1
+        assert len(list(app.screen.query(Chip))) == 1
+
+
+async def test_narrow_terminal_stacks_panes(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("narrow")
+        headlines = app.screen.query_one(HeadlineList)
+        article = app.screen.query_one(ArticleView)
+        assert article.region.y > headlines.region.y  # stacked, not side by side
+    wide = app_factory()
+    async with wide.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert not wide.screen.has_class("narrow")
+        headlines = wide.screen.query_one(HeadlineList)
+        article = wide.screen.query_one(ArticleView)
+        assert article.region.x > headlines.region.x
+
+
+async def test_hostile_titles_render_literally_without_crash(tmp_path: Path):
+    path = tmp_path / "evil.db"
+    with Store.open(path) as store:
+        store.import_items(hostile_items())
+    app = make_app(store=Store.open(path), clock=lambda: FROZEN_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        headlines = app.screen.query_one(HeadlineList)
+        seen = []
+        for _ in HOSTILE_TITLES:
+            await pilot.pause()
+            seen.append(article_plain(app))
+            lines = [headlines.render_line(y).text for y in range(len(HOSTILE_TITLES))]
+            await pilot.press("j")
+        assert app.is_running  # [@click=app.quit] did not become an action
+        joined = "\n".join(seen + lines)
+        assert "Results [/] for arr[0]" in joined
+        assert "[@click=app.quit]Read more[/]" in joined
+        assert "Price [$5] and [Video] clip $var" in joined
+        assert "\x1b" not in joined
+        assert "\ufffd]2;PWNED\ufffd retitled [red]x[/red]" in joined
+        await pilot.press("y")
+        await pilot.pause()

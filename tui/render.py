@@ -1,0 +1,131 @@
+"""Turn stored news and its analysis spans into styled, sanitised text for display.
+
+This is the only place untrusted text becomes something a widget shows. Strings are appended
+to ``rich.text.Text`` objects (never parsed as markup) after passing the one sanitiser in
+``feeds.sanitize``. The sanitiser keeps string length, so analysis offsets stay valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from rich.style import Style
+from rich.text import Text
+
+from feeds.models import Analysis
+from feeds.sanitize import clean_body, clean_line
+
+CLOSING_MARKS = "”\"»“’'"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStyles:
+    """Rich styles for each kind of span, derived from the theme by the widget."""
+
+    title: Style
+    meta: Style
+    quote: Style
+    speaker: Style
+    figure: Style
+    leader: Style
+    sector: Style
+
+
+def relative_time(when: datetime | None, now: datetime) -> str:
+    """Compact age for the headline list: "now", "5m", "3h", "2d", "7w", or a date."""
+    if when is None:
+        return "—"
+    age = now - when
+    if age < timedelta(minutes=1):
+        return "now"
+    if age < timedelta(hours=1):
+        return f"{int(age.total_seconds() // 60)}m"
+    if age < timedelta(days=1):
+        return f"{int(age.total_seconds() // 3600)}h"
+    if age < timedelta(days=14):
+        return f"{age.days}d"
+    if age < timedelta(days=365):
+        return when.strftime("%d %b")
+    return when.strftime("%b %Y")
+
+
+def short_speaker(name: str) -> str:
+    """The name to show after a quote; full names stay full (they are the attribution)."""
+    return name
+
+
+def article_text(
+    *,
+    title: str,
+    source: str,
+    published: datetime | None,
+    photo_credit: str,
+    url: str,
+    body: str,
+    analysis: Analysis,
+    sector_spans: list[tuple[int, int]],
+    styles: ArticleStyles,
+) -> Text:
+    """The article pane's content: header lines, then the body with every span styled."""
+    text = Text(no_wrap=False, end="")
+    text.append(clean_line(title), styles.title)
+    text.append("\n")
+    meta = [clean_line(source) if source else "Unknown source"]
+    if published is not None:
+        meta.append(published.strftime("%d %b %Y %H:%M"))
+    if photo_credit:
+        meta.append(f"Photo: {clean_line(photo_credit)}")
+    text.append(" · ".join(meta), styles.meta)
+    if url:
+        text.append("\n")
+        text.append(clean_line(url), styles.meta)
+    text.append("\n\n")
+    text.append_text(styled_body(body, analysis, sector_spans, styles))
+    return text
+
+
+def styled_body(
+    body: str, analysis: Analysis, sector_spans: list[tuple[int, int]], styles: ArticleStyles
+) -> Text:
+    """The sanitised body with quote, figure, leader and sector spans styled.
+
+    Styles are layered: quotes first, then sector terms, leaders and figures on top, so a figure
+    inside a quote still stands out. Each quote is followed by a dim "— Speaker".
+    """
+    clean = clean_body(body)
+    n = len(clean)
+    inserts: list[tuple[int, str]] = []
+    for quote in analysis.quotes:
+        if not 0 <= quote.start < quote.end <= n:
+            continue
+        if quote.speaker:
+            after = quote.end
+            # Put the attribution after the closing mark (and a trailing comma/full stop).
+            while after < n and after < quote.end + 2 and clean[after] in CLOSING_MARKS + ",.":
+                after += 1
+            inserts.append((after, f" — {clean_line(quote.speaker)}"))
+    text = Text(clean, end="")
+    for quote in analysis.quotes:
+        if 0 <= quote.start < quote.end <= n:
+            text.stylize(styles.quote, quote.start, quote.end)
+    for start, end in sector_spans:
+        if 0 <= start < end <= n:
+            text.stylize(styles.sector, start, end)
+    for leader in analysis.leaders:
+        for mention in leader.mentions:
+            if 0 <= mention.start < mention.end <= n:
+                text.stylize(styles.leader, mention.start, mention.end)
+    for figure in analysis.figures:
+        if 0 <= figure.start < figure.end <= n:
+            text.stylize(styles.figure, figure.start, figure.end)
+    if not inserts:
+        return text
+    # Insert speaker labels from the end so earlier offsets stay valid.
+    result = text
+    for position, label in sorted(inserts, reverse=True):
+        head, tail = result[:position], result[position:]
+        head.append(label, styles.speaker)
+        head.append_text(tail)
+        result = head
+    return result
