@@ -121,7 +121,8 @@ def summary_lines(record: dict) -> list[str]:  # type: ignore[type-arg]
         lines.append(f"quote   “{snippet}” — {quote['speaker'] or 'unattributed'}")
     for figure in record["figures"]:
         flag = " (record)" if figure["record"] else ""
-        lines.append(f"figure  {figure['text']} = {figure['value']:g} {figure['unit']}{flag}")
+        value = f"{figure['value']:,.0f}" if figure["value"] >= 1000 else f"{figure['value']:g}"
+        lines.append(f"figure  {figure['text']} = {value} {figure['unit']}{flag}")
     if record["sectors"]:
         lines.append("sectors " + ", ".join(s["id"] for s in record["sectors"]))
     lines.append("")

@@ -16,8 +16,6 @@ from rich.text import Text
 from feeds.models import Analysis
 from feeds.sanitize import clean_body, clean_line
 
-CLOSING_MARKS = "”\"»“’'"
-
 
 @dataclass(frozen=True, slots=True)
 class ArticleStyles:
@@ -33,7 +31,7 @@ class ArticleStyles:
 
 
 def relative_time(when: datetime | None, now: datetime) -> str:
-    """Compact age for the headline list: "now", "5m", "3h", "2d", "7w", or a date."""
+    """Compact age for the list: "now", "5m", "3h", "2d", "03 Jul", "Jul'24" (six cells at most)."""
     if when is None:
         return "—"
     age = now - when
@@ -45,9 +43,9 @@ def relative_time(when: datetime | None, now: datetime) -> str:
         return f"{int(age.total_seconds() // 3600)}h"
     if age < timedelta(days=14):
         return f"{age.days}d"
-    if age < timedelta(days=365):
+    if age < timedelta(days=300):
         return when.strftime("%d %b")
-    return when.strftime("%b %Y")
+    return when.strftime("%b'%y")
 
 
 def short_speaker(name: str) -> str:
@@ -91,20 +89,24 @@ def styled_body(
     """The sanitised body with quote, figure, leader and sector spans styled.
 
     Styles are layered: quotes first, then sector terms, leaders and figures on top, so a figure
-    inside a quote still stands out. Each quote is followed by a dim "— Speaker".
+    inside a quote still stands out. A paragraph with attributed quotes ends with "— Speaker".
     """
     clean = clean_body(body)
     n = len(clean)
-    inserts: list[tuple[int, str]] = []
+    # Speakers are shown as a dim "— Name" line closing the paragraph that holds the quote,
+    # so the attribution never splits the reporter's own sentence.
+    labels: dict[int, list[str]] = {}
     for quote in analysis.quotes:
-        if not 0 <= quote.start < quote.end <= n:
-            continue
-        if quote.speaker:
-            after = quote.end
-            # Put the attribution after the closing mark (and a trailing comma/full stop).
-            while after < n and after < quote.end + 2 and clean[after] in CLOSING_MARKS + ",.":
-                after += 1
-            inserts.append((after, f" — {clean_line(quote.speaker)}"))
+        if quote.speaker and 0 <= quote.start < quote.end <= n:
+            paragraph_end = clean.find("\n\n", quote.end)
+            position = n if paragraph_end < 0 else paragraph_end
+            names = labels.setdefault(position, [])
+            if quote.speaker not in names:
+                names.append(quote.speaker)
+    inserts = [
+        (position, "\n  — " + ", ".join(clean_line(name) for name in names))
+        for position, names in labels.items()
+    ]
     text = Text(clean, end="")
     for quote in analysis.quotes:
         if 0 <= quote.start < quote.end <= n:

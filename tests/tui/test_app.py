@@ -62,7 +62,7 @@ async def test_article_pane_follows_cursor(app_factory: Callable[[], NewsdeskApp
         assert "Tokayev and Xi hold talks in Astana" in text
         assert "El.kz" in text and "Photo: Akorda" in text
         # The quote carries its speaker.
-        assert 'record figure," — Kassym-Jomart Tokayev' in text
+        assert "Tokayev said.\n  — Kassym-Jomart Tokayev" in text
         await pilot.press("j")
         await pilot.pause()
         assert "Market update number 1" in article_plain(app)

@@ -26,8 +26,9 @@ from feeds.store import Headline
 from feeds.view import HeadlineWindow
 from tui.render import relative_time
 
-SOURCE_WIDTH = 12
-TIME_WIDTH = 6
+SOURCE_WIDTH = 11
+TIME_WIDTH = 7
+MAX_TAG_WIDTH = 18
 
 
 def _fit(text: str, width: int) -> str:
@@ -227,7 +228,8 @@ class HeadlineList(ScrollView, can_focus=True):
         source = _fit(clean_line(headline.source) or "—", SOURCE_WIDTH).ljust(SOURCE_WIDTH)
         fixed = 2 + 2 + TIME_WIDTH + SOURCE_WIDTH + 1
         title_room = max(width - fixed, 0)
-        tag_room = min(cell_len(tags), max(title_room // 3, 0)) if tags else 0
+        # Tags get what the title can spare: never more than a quarter of the room.
+        tag_room = min(cell_len(tags), MAX_TAG_WIDTH, title_room // 4) if tags else 0
         title_width = max(title_room - (tag_room + 1 if tag_room else 0), 0)
         title = _fit(clean_line(headline.title), title_width)
 
