@@ -1,0 +1,108 @@
+"""Shared text helpers: offset-preserving folding, paragraphs, sentences, data loading."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# Punctuation variants folded to ASCII so one alias spelling matches them all.
+_PUNCT = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\u0451": "\u0435",
+}
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table computed lazily: one output character per input character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = _PUNCT.get(ch)
+        if out is None:
+            base = "".join(
+                c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)
+            )
+            low = base.lower()
+            # Keep the length: a character whose fold is longer (ß → ss) only lowercases.
+            out = low if len(low) == 1 else (ch.lower() if len(ch.lower()) == 1 else ch)
+        self[code] = out
+        return out
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents, keeping ``len`` and every offset of ``text`` unchanged."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_TABLE)
+
+
+_PARA_RE = re.compile(r"[^\n]+")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of non-blank lines (a feed body may use single or double newlines)."""
+    out = []
+    for m in _PARA_RE.finditer(text):
+        s, e = m.span()
+        seg = m.group()
+        if seg.strip():
+            s += len(seg) - len(seg.lstrip())
+            e -= len(seg) - len(seg.rstrip())
+            out.append((s, e))
+    return out
+
+
+# A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace and an
+# upper-case letter, a quote or a digit; or at a line break.
+_SENT_END = re.compile(r"[.!?…][\"”»’']?(?=\s+[\"“«‘(A-ZА-ЯЁ0-9])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans; good enough for "same sentence" tests."""
+    out = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if text[start:end].strip():
+            out.append((start, end))
+        start = end
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+@cache
+def load_json(name: str) -> Any:
+    """Load a data file shipped in ``feeds/analysis/data`` (works from a wheel too)."""
+    ref = resources.files("feeds.analysis") / "data" / name
+    return json.loads(ref.read_text(encoding="utf-8"))
+
+
+@cache
+def load_lines(name: str) -> tuple[str, ...]:
+    """Non-comment, non-empty lines of a shipped text data file."""
+    ref = resources.files("feeds.analysis") / "data" / name
+    lines = ref.read_text(encoding="utf-8").splitlines()
+    return tuple(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters, digits and underscore: what must not touch a whole-word match."""
+    return ch.isalnum() or ch == "_"

@@ -1,0 +1,306 @@
+"""Titles that name a leader: "President of Kazakhstan", "Chinese President", "the president".
+
+A title resolves to the office holder on the article date ("President of Kazakhstan" in 2005 is
+Nazarbayev, in 2024 Tokayev). Bare titles ("the president", "глава государства") resolve to the
+most recent person already mentioned in the article who holds that title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from feeds.analysis.leaders import Gazetteer, Person, gazetteer
+from feeds.analysis.text import fold, load_json
+
+# Role phrase (folded) → (title keys, role). An empty title set means "by role".
+_ROLES: dict[str, tuple[frozenset[str], str | None]] = {
+    "president": (frozenset({"president"}), None),
+    "prime minister": (frozenset({"prime_minister"}), None),
+    "premier": (frozenset({"prime_minister"}), None),
+    "chancellor": (frozenset({"chancellor"}), None),
+    "king": (frozenset({"monarch"}), None),
+    "queen": (frozenset({"monarch"}), None),
+    "emir": (frozenset({"monarch"}), None),
+    "supreme leader": (frozenset({"supreme_leader"}), None),
+    "head of state": (frozenset(), "head_of_state"),
+    "head of government": (frozenset(), "head_of_government"),
+    "head": (frozenset(), "leader"),
+    "leader": (frozenset(), "leader"),
+    "chief": (frozenset(), "leader"),
+    "secretary-general": (frozenset({"secretary_general"}), None),
+    "secretary general": (frozenset({"secretary_general"}), None),
+    "managing director": (frozenset({"managing_director"}), None),
+    "director-general": (frozenset({"director_general"}), None),
+    "director general": (frozenset({"director_general"}), None),
+    "chair": (frozenset({"chair"}), None),
+    "chairman": (frozenset({"chair"}), None),
+    "chairwoman": (frozenset({"chair"}), None),
+    # Russian (stems; case endings are allowed by the pattern)
+    "президент": (frozenset({"president"}), None),
+    "премьер-министр": (frozenset({"prime_minister"}), None),
+    "председател": (frozenset({"president"}), None),
+    "глав": (frozenset(), "leader"),
+    "лидер": (frozenset(), "leader"),
+}
+_ROLE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<the>[Tt]he)\s+)?(?P<role>"
+    r"[Pp]resident|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|King|Queen|Emir|"
+    r"[Ss]upreme [Ll]eader|[Hh]ead of [Ss]tate|[Hh]ead of [Gg]overnment|[Hh]ead|[Ll]eader|"
+    r"[Cc]hief|[Ss]ecretary[- ][Gg]eneral|[Mm]anaging [Dd]irector|[Dd]irector[- ][Gg]eneral|"
+    r"[Cc]hair(?:man|woman)?|"
+    r"[Пп]резидент(?:а|у|ом|е)?|[Пп]ремьер-министр(?:а|у|ом|е)?|[Пп]редседател(?:ь|я|ю|ем|е)|"
+    r"[Гг]лав(?:а|ы|е|у|ой)|[Лл]идер(?:а|у|ом|е)?)(?![\w-])"
+)
+# "глава государства" / "the president": bare titles resolved against earlier mentions.
+_BARE_RU = re.compile(r"\s+(государства|правительства)\b")
+_SKIP_BEFORE = frozenset(
+    [
+        "vice",
+        "deputy",
+        "former",
+        "ex",
+        "acting",
+        "late",
+        "first",
+        "then",
+        "future",
+        "outgoing",
+        "incoming",
+        "interim",
+    ]
+)
+_TOKEN = re.compile(r"[\w.'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    names: dict[str, str]  # folded place name or adjective → office code
+    leader_role: dict[str, str]
+    max_tokens: int
+
+
+@cache
+def _places() -> _Places:
+    data = load_json("countries.json")
+    names: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for code, c in data["countries"].items():
+        roles[code] = c.get("leader_role", "head_of_state")
+        for n in [*c["names"], *c["adjectives"]]:
+            names.setdefault(_norm(n), code)
+            if n.startswith("the "):
+                names.setdefault(_norm(n[4:]), code)
+    for code, o in data["orgs"].items():
+        roles[code] = "org_head"
+        for n in o["names"]:
+            names.setdefault(_norm(n), code)
+    longest = max(len(k.split()) for k in names)
+    return _Places(names, roles, longest)
+
+
+def _norm(s: str) -> str:
+    return " ".join(fold(s).split())
+
+
+def _place_after(text: str, pos: int, p: _Places) -> tuple[str, int] | None:
+    """Longest place name starting at ``pos``: (code, end offset)."""
+    toks: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text, pos):
+        if toks and text[toks[-1][1] : m.start()].strip():
+            break  # punctuation between words ends the name
+        toks.append((m.start(), m.end()))
+        if len(toks) >= p.max_tokens:
+            break
+    for k in range(len(toks), 0, -1):
+        s, e = toks[0][0], toks[k - 1][1]
+        raw = text[s:e]
+        for cand in (raw, raw.rstrip(".,'’"), re.sub(r"['’]s$", "", raw)):
+            code = p.names.get(_norm(cand))
+            if code and text[s].isupper():
+                return code, s + len(cand)
+    return None
+
+
+def _place_before(text: str, pos: int, p: _Places) -> tuple[str, int] | None:
+    """Longest place name or adjective ending right before ``pos`` (``'s`` allowed)."""
+    head = text[max(0, pos - 60) : pos]
+    base = pos - len(head)
+    toks = list(_TOKEN.finditer(head))
+    if not toks or head[toks[-1].end() :].strip():
+        return None
+    for k in range(min(len(toks), p.max_tokens), 0, -1):
+        first, last = toks[-k], toks[-1]
+        if k > 1 and head[first.end() : last.start()].count("\n"):
+            continue
+        raw = re.sub(r"['’]s$", "", head[first.start() : last.end()])
+        code = p.names.get(_norm(raw)) or p.names.get(_norm(raw.rstrip(".")) + ".")
+        if code is None:
+            code = p.names.get(_norm(raw.rstrip(".")))
+        if code and head[first.start()].isupper():
+            return code, base + first.start()
+    return None
+
+
+def _role_key(role: str) -> str:
+    r = " ".join(fold(role).split())
+    if r in _ROLES:
+        return r
+    for stem in ("президент", "премьер-министр", "председател", "глав", "лидер"):
+        if r.startswith(stem):
+            return stem
+    return r
+
+
+def _resolve(g: Gazetteer, code: str, key: str, day: dt.date, p: _Places) -> Person | None:
+    titles, role = _ROLES[key]
+    if role == "leader":
+        role = p.leader_role.get(code, "head_of_state")
+    return g.holder(code, day, titles, role)
+
+
+def find_titles(
+    text: str, day: dt.date, names: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """(start, end, person id) of resolved title mentions.
+
+    ``names`` are the alias mentions (from :func:`feeds.analysis.leaders.find_names`); a title
+    directly followed by a name belongs to that person, and bare titles resolve against them.
+    """
+    g = gazetteer()
+    p = _places()
+    name_at = {s: (e, pid) for s, e, pid in names}
+    out: list[tuple[int, int, str]] = []
+    mentions = sorted(names)
+    for m in _ROLE_RE.finditer(text):
+        rs, re_ = m.span("role")
+        key = _role_key(m.group("role"))
+        if key not in _ROLES:
+            continue
+        start = m.start()
+        prev = fold(text[max(0, start - 12) : start]).replace("-", " ").split()
+        skip = bool(prev) and prev[-1] in _SKIP_BEFORE
+        code: str | None = None
+        end = re_
+        after = re.match(r"\s+of\s+(?:the\s+)?", text[re_ : re_ + 12])
+        cyr = key in ("президент", "премьер-министр", "председател", "глав", "лидер")
+        if cyr:
+            bare = _BARE_RU.match(text, re_)
+            if key == "глав" and bare:
+                end = bare.end()
+                want = "head_of_state" if bare.group(1) == "государства" else "head_of_government"
+                pid = _recent(g, mentions + out, start, day, frozenset(), want)
+                if pid:
+                    out.append((start, end, pid))
+                continue
+            hit = _place_after(text, re_ + 1, p) if text[re_ : re_ + 1] == " " else None
+            if hit:
+                code, end = hit
+        elif after:
+            hit = _place_after(text, re_ + after.end(), p)
+            if hit:
+                code, end = hit
+        if code is None and not cyr:
+            hit = _place_before(text, start if m.group("the") is None else rs, p)
+            if hit and key not in ("head",):
+                code, start = hit[0], hit[1]
+                # "the Chinese leader": keep the article in the span.
+                base = max(0, start - 5)
+                art = re.search(r"(?:^|\s)([Tt]he)\s+$", text[base:start])
+                if art:
+                    start = base + art.start(1)
+                prev = fold(text[max(0, start - 12) : start]).replace("-", " ").split()
+                skip = bool(prev) and prev[-1] in _SKIP_BEFORE
+        if m.group("the") and code is not None and start > m.start():
+            start = m.start()
+        # A name right after the title settles who it is ("Chinese President Xi Jinping").
+        follow = re.match(r"[\s,]+", text[end : end + 3])
+        nxt = end + (follow.end() if follow else 0)
+        if nxt in name_at and code is not None:
+            out.append((start, end, name_at[nxt][1]))
+            continue
+        if skip:
+            continue
+        if code is None:
+            # Bare "the president": the latest person mentioned who holds that title.
+            if m.group("the") and key in _ROLES and not after and key not in ("head", "chief"):
+                titles, role = _ROLES[key]
+                pid = _recent(
+                    g, mentions + out, m.start(), day, titles, None if role == "leader" else role
+                )
+                if pid:
+                    out.append((m.start(), re_, pid))
+            continue
+        # Another (unlisted) person named right after the title: not our office holder.
+        if follow and nxt < len(text) and text[nxt].isupper() and not _ends_clause(text, end):
+            word = _TOKEN.match(text, nxt)
+            if word and fold(word.group()) not in _NOT_NAMES:
+                continue
+        person = _resolve(g, code, key, day, p)
+        if person:
+            out.append((start, end, person.id))
+    return out
+
+
+# Capitalised words that may follow a title without being a person's name.
+_NOT_NAMES = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "of",
+        "to",
+        "for",
+        "with",
+        "said",
+        "says",
+        "has",
+        "had",
+        "is",
+        "was",
+        "will",
+        "would",
+    ]
+)
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    return bool(re.match(r"\s*[,.;:!?)\n]", text[end : end + 3]))
+
+
+def _recent(
+    g: Gazetteer,
+    mentions: list[tuple[int, int, str]],
+    before: int,
+    day: dt.date,
+    titles: frozenset[str],
+    role: str | None,
+) -> str | None:
+    """Id of the latest person mentioned before ``before`` holding a matching office."""
+    best: tuple[int, str] | None = None
+    for s, _e, pid in mentions:
+        if s >= before:
+            continue
+        person = g.people.get(pid)
+        if person is None:
+            continue
+        ok = any(
+            t.covers(day)
+            and (
+                (titles and t.title in titles)
+                or (role and t.role == role)
+                or (not titles and not role)
+            )
+            for t in person.terms
+        )
+        if ok and (best is None or s > best[0]):
+            best = (s, pid)
+    return best[1] if best else None

@@ -1,0 +1,68 @@
+"""Benchmark feeds.analysis.analyze: articles per second on one core.
+
+Usage: python scripts/bench_analysis.py [DIR_WITH_TXT_ARTICLES]
+
+Without a directory it uses the shipped seed fixture. Prints articles/s for feed-item-sized
+inputs (title + first ~60 words) and for whole articles, plus the mean article length.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from feeds.analysis import analyze
+from feeds.analysis.leaders import gazetteer
+from feeds.models import Item
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _items(folder: Path | None) -> list[Item]:
+    files = (
+        sorted(folder.glob("*.txt"))
+        if folder
+        else [ROOT / "tests" / "fixtures" / "seed" / "000_c41913dc013a7d8d.txt"]
+    )
+    when = dt.datetime(2024, 7, 3, tzinfo=dt.UTC)
+    out = []
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace").strip()
+        title, _, body = text.partition("\n")
+        out.append(Item(title=title.strip(), body=body.strip(), published=when))
+    return out
+
+
+def _rate(items: list[Item], min_seconds: float = 2.0) -> float:
+    n = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < min_seconds:
+        for it in items:
+            analyze(it)
+        n += len(items)
+    return n / (time.perf_counter() - t0)
+
+
+def main() -> None:
+    """Run both benchmarks and print the results."""
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+    t = time.perf_counter()
+    gazetteer()
+    print(f"gazetteer load: {1000 * (time.perf_counter() - t):.0f} ms")
+    items = _items(folder)
+    short = [
+        Item(title=i.title, body=" ".join(i.body.split()[:60]), published=i.published)
+        for i in items
+    ]
+    words = sum(len(i.body.split()) for i in items) / len(items)
+    t = time.perf_counter()
+    analyze(items[0])
+    print(f"first article (warm data): {1000 * (time.perf_counter() - t):.1f} ms")
+    print(f"feed items (~60 words): {_rate(short):.0f} articles/s")
+    print(f"articles (mean {words:.0f} words): {_rate(items):.0f} articles/s")
+
+
+if __name__ == "__main__":
+    main()
