@@ -65,9 +65,7 @@ async def main(out: Path) -> None:
             import_bundled_samples(store)
         seed_keys = ["j"] * _seed_row(db)
         await _shoot(db, out, "seed-article", (120, 36), seed_keys)
-        await _shoot(
-            db, out, "leader-filter", (120, 36), ["slash", "type:leader:tokayev", "enter"]
-        )
+        await _shoot(db, out, "leader-filter", (120, 36), ["slash", "type:leader:tokayev", "enter"])
         await _shoot(db, out, "narrow-80x24", (80, 24), seed_keys)
 
 
