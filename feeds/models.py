@@ -113,6 +113,8 @@ class SectorScore:
     """Human label, e.g. "E-commerce"."""
     score: float
     """Relevance score; higher is more central to the article."""
+    mentions: tuple[Span, ...] = ()
+    """Where the sector's terms occur in the body (for highlighting)."""
 
 
 @dataclass(frozen=True, slots=True)

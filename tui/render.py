@@ -62,7 +62,6 @@ def article_text(
     url: str,
     body: str,
     analysis: Analysis,
-    sector_spans: list[tuple[int, int]],
     styles: ArticleStyles,
 ) -> Text:
     """The article pane's content: header lines, then the body with every span styled."""
@@ -79,13 +78,11 @@ def article_text(
         text.append("\n")
         text.append(clean_line(url), styles.meta)
     text.append("\n\n")
-    text.append_text(styled_body(body, analysis, sector_spans, styles))
+    text.append_text(styled_body(body, analysis, styles))
     return text
 
 
-def styled_body(
-    body: str, analysis: Analysis, sector_spans: list[tuple[int, int]], styles: ArticleStyles
-) -> Text:
+def styled_body(body: str, analysis: Analysis, styles: ArticleStyles) -> Text:
     """The sanitised body with quote, figure, leader and sector spans styled.
 
     Styles are layered: quotes first, then sector terms, leaders and figures on top, so a figure
@@ -111,9 +108,10 @@ def styled_body(
     for quote in analysis.quotes:
         if 0 <= quote.start < quote.end <= n:
             text.stylize(styles.quote, quote.start, quote.end)
-    for start, end in sector_spans:
-        if 0 <= start < end <= n:
-            text.stylize(styles.sector, start, end)
+    for sector in analysis.sectors:
+        for mention in sector.mentions:
+            if 0 <= mention.start < mention.end <= n:
+                text.stylize(styles.sector, mention.start, mention.end)
     for leader in analysis.leaders:
         for mention in leader.mentions:
             if 0 <= mention.start < mention.end <= n:

@@ -111,7 +111,15 @@ def analysis_to_json(item: Item, analysis: Analysis) -> dict[str, Any]:
             }
             for f in analysis.figures
         ],
-        "sectors": [{"id": s.id, "label": s.label, "score": s.score} for s in analysis.sectors],
+        "sectors": [
+            {
+                "id": s.id,
+                "label": s.label,
+                "score": s.score,
+                "mentions": [{"start": m.start, "end": m.end} for m in s.mentions],
+            }
+            for s in analysis.sectors
+        ],
     }
 
 
@@ -151,7 +159,12 @@ def analysis_from_json(d: dict[str, Any]) -> Analysis:
             for f in d.get("figures", ())
         ),
         sectors=tuple(
-            SectorScore(str(s["id"]), str(s["label"]), float(s["score"]))
+            SectorScore(
+                str(s["id"]),
+                str(s["label"]),
+                float(s["score"]),
+                tuple(Span(int(m["start"]), int(m["end"])) for m in s.get("mentions", ())),
+            )
             for s in d.get("sectors", ())
         ),
     )

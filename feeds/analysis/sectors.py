@@ -16,7 +16,7 @@ from functools import cache
 import ahocorasick
 
 from feeds.analysis.text import fold, is_word_char, load_json, paragraphs, sentences
-from feeds.models import SectorScore
+from feeds.models import SectorScore, Span
 
 _THRESHOLD = 0.4
 _ENUM_GAP = re.compile(r"^[^.;:!?\n]{0,40}$")
@@ -199,6 +199,7 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
     for sid, r in raw.items():
         score = r * 100.0 / (words + 100.0)
         if (score >= _THRESHOLD and len(distinct[sid]) >= 2) or sid in strong or sid in enum:
-            out.append(SectorScore(sid, lex.labels[sid], round(score, 3)))
+            mentions = tuple(Span(s, e) for s, e, hit_sid, _t, _st in body_hits if hit_sid == sid)
+            out.append(SectorScore(sid, lex.labels[sid], round(score, 3), mentions))
     out.sort(key=lambda x: (-x.score, SECTOR_IDS.index(x.id)))
     return out

@@ -29,5 +29,13 @@ def analysis_from_json(text: str) -> Analysis:
         ),
         quotes=tuple(Quote(**q) for q in data.get("quotes", ())),
         figures=tuple(Figure(**f) for f in data.get("figures", ())),
-        sectors=tuple(SectorScore(**s) for s in data.get("sectors", ())),
+        sectors=tuple(
+            SectorScore(
+                id=s["id"],
+                label=s["label"],
+                score=s["score"],
+                mentions=tuple(Span(m["start"], m["end"]) for m in s.get("mentions", ())),
+            )
+            for s in data.get("sectors", ())
+        ),
     )

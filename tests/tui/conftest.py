@@ -58,7 +58,10 @@ def talks_item() -> tuple[Item, Analysis]:
         ),
         quotes=(Quote(q.start, q.end, quote_text, "Kassym-Jomart Tokayev", "said"),),
         figures=(Figure(money.start, money.end, "$41 billion", "money", 41e9, "USD", record=True),),
-        sectors=(SectorScore("trade", "Trade", 3.0), SectorScore("energy", "Energy", 1.0)),
+        sectors=(
+            SectorScore("trade", "Trade", 3.0, (_span(body, "trade"),)),
+            SectorScore("energy", "Energy", 1.0, (_span(body, "energy"),)),
+        ),
     )
     return item, analysis
 

@@ -85,6 +85,10 @@ async def test_article_styles_quote_and_figure_where_they_start(
         assert styles.figure in figure_styles
         assert styles.quote in quote_styles
         assert styles.figure not in quote_styles
+        sector_at = plain.index("energy")
+        assert styles.sector in [s.style for s in rendered.spans if s.start <= sector_at < s.end]
+        leader_at = plain.index("Kassym-Jomart Tokayev met")
+        assert styles.leader in [s.style for s in rendered.spans if s.start <= leader_at < s.end]
 
 
 async def test_filter_by_leader_keeps_match_and_shows_chip(

@@ -44,15 +44,6 @@ def _sector_ids() -> list[str]:
     return list(SECTORS)
 
 
-def _sector_spans(text: str) -> list[tuple[int, int]]:
-    from feeds.analysis import sectors
-
-    finder = getattr(sectors, "term_spans", None)
-    if finder is None:
-        return []
-    return [(start, end) for start, end, *_rest in finder(text)]
-
-
 class MainScreen(Screen[None]):
     """Three panes at once: filter bar above, list and article side by side (stacked if narrow)."""
 
@@ -121,10 +112,10 @@ class MainScreen(Screen[None]):
         self.current = event.headline
         self._update_status(event.index, event.total)
         if event.headline is None:
-            self.article_view.show(None, [])
+            self.article_view.show(None)
             return
         article = self.store.get_article(event.headline.id)
-        self.article_view.show(article, _sector_spans(article.item.body))
+        self.article_view.show(article)
 
     def _update_status(self, index: int, total: int) -> None:
         self.query_one("#status", Static).update(

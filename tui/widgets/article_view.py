@@ -42,7 +42,6 @@ class ArticleView(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
-        self.sector_spans: list[tuple[int, int]] = []
         self.text = Text("", end="")
         """What the pane shows, as styled text (kept for tests and copying)."""
 
@@ -61,10 +60,9 @@ class ArticleView(VerticalScroll, can_focus=True):
             sector=style("article--sector", partial=True),
         )
 
-    def show(self, article: Article | None, sector_spans: list[tuple[int, int]]) -> None:
+    def show(self, article: Article | None) -> None:
         """Display ``article`` (None: an empty-state message) from the top."""
         self.article = article
-        self.sector_spans = sector_spans
         self._paint()
         self.scroll_home(animate=False, immediate=True)
 
@@ -82,7 +80,6 @@ class ArticleView(VerticalScroll, can_focus=True):
             url=article.item.url,
             body=article.item.body,
             analysis=article.analysis,
-            sector_spans=self.sector_spans,
             styles=self.styles_for_spans(),
         )
         body.update(self.text)
