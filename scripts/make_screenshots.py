@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from feeds.analysis.leaders import match_leader_term  # noqa: E402
 from feeds.ingest import import_bundled_samples  # noqa: E402
+from feeds.leader_lookup import resolve_leader_term  # noqa: E402
 from feeds.store import Store  # noqa: E402
 from tui.app import make_app  # noqa: E402
 
@@ -27,7 +27,7 @@ SEED_TITLE = "Kassym-Jomart Tokayev and Xi Jinping hold talks"
 
 
 async def _shoot(db: Path, out: Path, name: str, size: tuple[int, int], keys: list[str]) -> None:
-    store = Store.open(db, leader_resolver=match_leader_term)
+    store = Store.open(db, leader_resolver=resolve_leader_term)
     app = make_app(store=store, clock=lambda: FROZEN_NOW)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
@@ -48,7 +48,7 @@ def _seed_row(db: Path) -> int:
     from feeds.query import parse_query
     from feeds.view import HeadlineWindow
 
-    with Store.open(db, leader_resolver=match_leader_term) as store:
+    with Store.open(db, leader_resolver=resolve_leader_term) as store:
         window = HeadlineWindow(store, parse_query(""))
         for index in range(len(window)):
             row = window.row(index)
@@ -61,7 +61,7 @@ async def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "screens.db"
-        with Store.open(db, leader_resolver=match_leader_term) as store:
+        with Store.open(db, leader_resolver=resolve_leader_term) as store:
             import_bundled_samples(store)
         seed_keys = ["j"] * _seed_row(db)
         await _shoot(db, out, "seed-article", (120, 36), seed_keys)

@@ -68,8 +68,8 @@ def make_app(
 ) -> NewsdeskApp:
     """Build the app on ``store`` (or the store at ``db_path``, or the default store)."""
     if store is None:
-        from feeds.analysis.leaders import match_leader_term
+        from feeds.leader_lookup import resolve_leader_term
         from feeds.paths import default_db_path
 
-        store = Store.open(db_path or default_db_path(), leader_resolver=match_leader_term)
+        store = Store.open(db_path or default_db_path(), leader_resolver=resolve_leader_term)
     return NewsdeskApp(store, clock=clock)

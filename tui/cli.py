@@ -11,12 +11,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from feeds.errors import FeedError
 from feeds.sanitize import clean_line
 
-SUBCOMMANDS = ("import", "analyze")
+if TYPE_CHECKING:
+    from feeds.store import Store
 
 
 def _print_lines(lines: Sequence[str], stream: TextIO) -> None:
@@ -69,12 +70,12 @@ def build_analyze_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_store(db: Path | None):  # type: ignore[no-untyped-def]
-    from feeds.analysis.leaders import match_leader_term
+def _open_store(db: Path | None) -> Store:
+    from feeds.leader_lookup import resolve_leader_term
     from feeds.paths import default_db_path
     from feeds.store import Store
 
-    return Store.open(db or default_db_path(), leader_resolver=match_leader_term)
+    return Store.open(db or default_db_path(), leader_resolver=resolve_leader_term)
 
 
 def run_import(argv: Sequence[str]) -> int:
@@ -133,19 +134,23 @@ def run_app(argv: Sequence[str]) -> int:
     from feeds.ingest import describe_summary, import_bundled_samples, import_paths
 
     args = build_app_parser().parse_args(argv)
-    with _open_store(args.db) as store:
+    store = _open_store(args.db)
+    try:
         if args.paths:
             summary = import_paths(store, args.paths)
             if summary.failures:
                 _print_lines(describe_summary(summary), sys.stderr)
         elif store.is_empty():
             import_bundled_samples(store)
-    if args.paths == ["-"]:
+    except BaseException:
+        store.close()
+        raise
+    if "-" in args.paths:
         _reattach_terminal_stdin()
 
     from tui.app import make_app
 
-    app = make_app(db_path=args.db)
+    app = make_app(store=store)  # the app closes the store when it exits
     app.run()
     return app.return_code or 0
 
