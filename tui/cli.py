@@ -19,6 +19,9 @@ from feeds.sanitize import clean_line
 if TYPE_CHECKING:
     from feeds.store import Store
 
+# Subscriptions and fetching (tui/cli_web.py); none of them imports Textual.
+WEB_COMMANDS = ("add", "remove", "feeds", "import-opml", "export-opml", "fetch", "starter")
+
 
 def _print_lines(lines: Sequence[str], stream: TextIO) -> None:
     for line in lines:
@@ -173,6 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_import(args[1:])
         if args and args[0] == "analyze":
             return run_analyze(args[1:])
+        if args and args[0] in WEB_COMMANDS:
+            from tui.cli_web import run_web_command
+
+            return run_web_command(args[0], args[1:])
         return run_app(args)
     except FeedError as error:
         print(f"newsdesk: {clean_line(str(error))}", file=sys.stderr)

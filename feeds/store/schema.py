@@ -96,7 +96,33 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_migration_1]
+_V2 = (
+    # Fetch state per subscribed feed. The subscription list itself is the user's TOML file;
+    # this is what newsdesk learned while fetching (validators, errors, politeness).
+    """
+    CREATE TABLE feed_state (
+        url TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        etag TEXT NOT NULL DEFAULT '',             -- echoed byte-exact in If-None-Match
+        last_modified TEXT NOT NULL DEFAULT '',    -- echoed byte-exact in If-Modified-Since
+        last_attempt_ts INTEGER,
+        last_success_ts INTEGER,
+        last_error TEXT NOT NULL DEFAULT '',       -- words for the user, empty after success
+        last_status INTEGER,
+        retry_after_ts INTEGER,                    -- do not ask again before this (429/503)
+        new_items_last INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX items_feed ON items (feed_url, published_ts, id) WHERE feed_url != ''",
+)
+
+
+def _migration_2(conn: sqlite3.Connection) -> None:
+    for statement in _V2:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_migration_1, _migration_2]
 """Ordered migrations; after applying ``MIGRATIONS[i]`` the version is ``i + 1``."""
 
 

@@ -103,11 +103,12 @@ def test_v1_database_upgrades_when_a_migration_is_appended(
     def add_column(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE items ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
+    shipped = len(schema.MIGRATIONS)
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, add_column])
     with Store.open(path) as s:
         assert s.total() == 1
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == shipped + 1
     assert conn.execute("SELECT note FROM items").fetchone() == ("",)
     conn.close()
 
@@ -122,12 +123,29 @@ def test_failed_migration_leaves_previous_version(
         conn.execute("CREATE TABLE half (x)")
         conn.execute("THIS IS NOT SQL")
 
+    shipped = len(schema.MIGRATIONS)
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
     with pytest.raises(StoreError):
         Store.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == shipped
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name='half'").fetchone() == (0,)
+    conn.close()
+
+
+def test_first_release_database_upgrades_to_current(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "news.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        with Store.open(path) as s:
+            s.import_items([make(1)])
+    with Store.open(path) as s:
+        assert s.total() == 1
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
+    assert conn.execute("SELECT count(*) FROM feed_state").fetchone() == (0,)
     conn.close()
 
 
