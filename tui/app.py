@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from feeds.config import Config
 from feeds.store import Store
 from tui.screens.main import MainScreen
 
@@ -28,12 +29,22 @@ class NewsdeskApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, id="app.quit_ctrl_c"),
     ]
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = _now) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] = _now,
+        config: Config | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        self.config = config or Config()
 
     def on_mount(self) -> None:
+        if self.config.keymap:
+            # Users remap by binding id (see `?`), e.g. "main.toggle_star" = "f".
+            self.set_keymap(self.config.keymap)
         self.push_screen(MainScreen(self.store, self.clock))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -65,6 +76,7 @@ def make_app(
     db_path: Path | None = None,
     store: Store | None = None,
     clock: Callable[[], datetime] = _now,
+    config: Config | None = None,
 ) -> NewsdeskApp:
     """Build the app on ``store`` (or the store at ``db_path``, or the default store)."""
     if store is None:
@@ -72,4 +84,4 @@ def make_app(
         from feeds.paths import default_db_path
 
         store = Store.open(db_path or default_db_path(), leader_resolver=resolve_leader_term)
-    return NewsdeskApp(store, clock=clock)
+    return NewsdeskApp(store, clock=clock, config=config)

@@ -151,9 +151,15 @@ def run_app(argv: Sequence[str]) -> int:
     if "-" in args.paths:
         _reattach_terminal_stdin()
 
+    from feeds.config import load_config
     from tui.app import make_app
 
-    app = make_app(store=store)  # the app closes the store when it exits
+    try:
+        config = load_config()
+    except FeedError:
+        store.close()
+        raise
+    app = make_app(store=store, config=config)  # the app closes the store when it exits
     app.run()
     return app.return_code or 0
 

@@ -53,6 +53,22 @@ def short_speaker(name: str) -> str:
     return name
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedArticle:
+    """The article pane's text and how body offsets map into it."""
+
+    text: Text
+    body_start: int
+    """Offset in ``text`` where the body begins (after the header lines)."""
+    inserts: tuple[tuple[int, int], ...]
+    """(body offset, length) of each speaker line inserted into the body, ascending."""
+
+    def display_offset(self, body_offset: int) -> int:
+        """Where ``body_offset`` of the stored body lands in :attr:`text`."""
+        shift = sum(length for position, length in self.inserts if position <= body_offset)
+        return self.body_start + body_offset + shift
+
+
 def article_text(
     *,
     title: str,
@@ -63,7 +79,7 @@ def article_text(
     body: str,
     analysis: Analysis,
     styles: ArticleStyles,
-) -> Text:
+) -> RenderedArticle:
     """The article pane's content: header lines, then the body with every span styled."""
     text = Text(no_wrap=False, end="")
     text.append(clean_line(title), styles.title)
@@ -78,11 +94,15 @@ def article_text(
         text.append("\n")
         text.append(clean_line(url), styles.meta)
     text.append("\n\n")
-    text.append_text(styled_body(body, analysis, styles))
-    return text
+    body_start = len(text)
+    styled, inserts = styled_body(body, analysis, styles)
+    text.append_text(styled)
+    return RenderedArticle(text, body_start, inserts)
 
 
-def styled_body(body: str, analysis: Analysis, styles: ArticleStyles) -> Text:
+def styled_body(
+    body: str, analysis: Analysis, styles: ArticleStyles
+) -> tuple[Text, tuple[tuple[int, int], ...]]:
     """The sanitised body with quote, figure, leader and sector spans styled.
 
     Styles are layered: quotes first, then sector terms, leaders and figures on top, so a figure
@@ -119,8 +139,9 @@ def styled_body(body: str, analysis: Analysis, styles: ArticleStyles) -> Text:
     for figure in analysis.figures:
         if 0 <= figure.start < figure.end <= n:
             text.stylize(styles.figure, figure.start, figure.end)
+    shifts = tuple(sorted((position, len(label)) for position, label in inserts))
     if not inserts:
-        return text
+        return text, shifts
     # Insert speaker labels from the end so earlier offsets stay valid.
     result = text
     for position, label in sorted(inserts, reverse=True):
@@ -128,4 +149,4 @@ def styled_body(body: str, analysis: Analysis, styles: ArticleStyles) -> Text:
         head.append(label, styles.speaker)
         head.append_text(tail)
         result = head
-    return result
+    return result, shifts

@@ -17,6 +17,7 @@ from tui.screens.picker import PickerScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.filter_bar import Chip
 from tui.widgets.headline_list import HeadlineList
+from tui.widgets.insights import InsightsPanel
 
 
 def status(app: NewsdeskApp) -> str:
@@ -283,3 +284,72 @@ async def test_hostile_titles_render_literally_without_crash(tmp_path: Path):
         assert "\ufffd]2;PWNED\ufffd retitled [red]x[/red]" in joined
         await pilot.press("y")
         await pilot.pause()
+
+
+async def test_copy_quote_with_attribution_and_link(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("Y")
+        await pilot.pause()
+        assert app.clipboard == (
+            "“Last year, mutual trade exceeded $41 billion, which is a record figure,” "
+            "— Kassym-Jomart Tokayev, El.kz, 26 November 2026, https://example.org/talks"
+        )
+        await pilot.press("j", "Y")  # an article without quotes says so, clipboard unchanged
+        await pilot.pause()
+        assert app.clipboard.startswith("“Last year")
+
+
+async def test_insights_panel_lists_quotes_and_figures(app_factory: Callable[[], NewsdeskApp]):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(InsightsPanel)
+        assert panel.display and panel.option_count == 2
+        prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert prompts[0].startswith("“Last year, mutual trade") and "Tokayev" in prompts[0]
+        assert prompts[1].startswith("$41 billion") and "record" in prompts[1]
+        await pilot.press("i")
+        assert panel.has_focus
+        await pilot.press("j")  # another article: no quotes, no figures, panel hides
+        await pilot.press("escape", "j")
+        await pilot.pause()
+        assert not panel.display
+
+
+async def test_choosing_a_quote_scrolls_the_article_to_it(tmp_path: Path):
+    from feeds.models import Analysis, Item, Quote
+
+    filler = "\n\n".join(f"Paragraph {n} of background reporting." for n in range(60))
+    said = "We will double exports of grain within three years"
+    body = f'{filler}\n\n"{said}," the minister said.'
+    start = body.index(said)
+    item = Item(title="Long read", body=body, source="Desk", published=FROZEN_NOW)
+    analysis = Analysis(quotes=(Quote(start, start + len(said), said, "A Minister", "said"),))
+    path = tmp_path / "long.db"
+    with Store.open(path) as store:
+        store.import_items([(item, analysis)])
+    app = make_app(store=Store.open(path), clock=lambda: FROZEN_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        assert article.scroll_y == 0
+        await pilot.press("i", "enter")
+        await pilot.pause()
+        assert article.scroll_y > 50
+        top = int(article.scroll_y)
+        width = app.screen.query_one("#article-body", Static).content_region.width
+        visible = article.text.wrap(app.console, width)[top : top + article.size.height]
+        assert any(said[:20] in line.plain for line in visible)
+
+
+async def test_user_keymap_remaps_by_binding_id(db_path: Path):
+    from feeds.config import Config
+
+    config = Config(keymap={"main.toggle_star": "f"})
+    app = make_app(store=Store.open(db_path), clock=lambda: FROZEN_NOW, config=config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        current = app.screen.query_one(HeadlineList).current
+        assert current is not None and current.starred

@@ -14,13 +14,15 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
+from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from feeds.errors import QueryError
 from feeds.query import Query, parse_query
-from feeds.store import Headline, Store
+from feeds.models import Quote
+from feeds.sanitize import clean_line
+from feeds.store import Article, Headline, Store
 from feeds.view import HeadlineWindow
 from tui.messages import status_text
 from tui.screens.help import HelpScreen
@@ -28,6 +30,7 @@ from tui.screens.picker import PickerScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.headline_list import HeadlineList
+from tui.widgets.insights import InsightsPanel
 
 NARROW_WIDTH = 100
 
@@ -46,6 +49,22 @@ def _sector_ids() -> list[str]:
     return list(SECTOR_IDS)
 
 
+def quote_citation(quote: Quote, article: Article) -> str:
+    """“Quote” — Speaker, Outlet, 3 July 2024, URL — ready to paste into copy."""
+    words = " ".join(clean_line(quote.text).split())
+    parts = [f"“{words}”"]
+    attribution = [clean_line(quote.speaker) if quote.speaker else "unattributed"]
+    if article.source:
+        attribution.append(clean_line(article.source))
+    if article.published_known:
+        when = article.published
+        attribution.append(f"{when.day} {when:%B %Y}")
+    if article.url:
+        attribution.append(clean_line(article.url))
+    parts.append("— " + ", ".join(attribution))
+    return " ".join(parts)
+
+
 class MainScreen(Screen[None]):
     """Three panes at once: filter bar above, list and article side by side (stacked if narrow)."""
 
@@ -53,10 +72,12 @@ class MainScreen(Screen[None]):
         Binding("slash", "focus_filter", "Filter", id="main.filter"),
         Binding("n", "next_unread", "Next unread", id="main.next_unread"),
         Binding("p", "previous_unread", "Prev unread", show=False, id="main.previous_unread"),
-        Binding("m", "toggle_read", "Read/unread", id="main.toggle_read"),
+        Binding("m", "toggle_read", "Read/unread", show=False, id="main.toggle_read"),
         Binding("s", "toggle_star", "Star", id="main.toggle_star"),
-        Binding("o", "open_link", "Open", id="main.open_link"),
-        Binding("y", "copy_link", "Copy link", id="main.copy_link"),
+        Binding("o", "open_link", "Open", show=False, id="main.open_link"),
+        Binding("y", "copy_link", "Copy link", show=False, id="main.copy_link"),
+        Binding("Y", "copy_quote", "Copy quote", show=False, id="main.copy_quote"),
+        Binding("i", "focus_insights", "Quotes", id="main.focus_insights"),
         Binding("l", "pick_leader", "Leaders", id="main.pick_leader"),
         Binding("t", "pick_sector", "Sectors", id="main.pick_sector"),
         Binding("space", "article_down", "Scroll article", show=False, id="main.article_down"),
@@ -77,7 +98,9 @@ class MainScreen(Screen[None]):
         yield FilterBar(leader_names=_leader_names, sector_ids=_sector_ids(), id="filter-bar")
         with Container(id="panes"):
             yield HeadlineList(clock=self.clock, id="headlines")
-            yield ArticleView(id="article")
+            with Vertical(id="reader"):
+                yield ArticleView(id="article")
+                yield InsightsPanel(id="insights")
         yield Static(Text("", end=""), id="status")
         yield Footer()
 
@@ -113,11 +136,14 @@ class MainScreen(Screen[None]):
     def _highlighted(self, event: HeadlineList.Highlighted) -> None:
         self.current = event.headline
         self._update_status(event.index, event.total)
+        insights = self.query_one(InsightsPanel)
         if event.headline is None:
             self.article_view.show(None)
+            insights.show(None)
             return
         article = self.store.get_article(event.headline.id)
         self.article_view.show(article)
+        insights.show(article.analysis)
 
     def _update_status(self, index: int, total: int) -> None:
         self.query_one("#status", Static).update(
@@ -257,13 +283,39 @@ class MainScreen(Screen[None]):
         self.app.copy_to_clipboard(url)
         self.notify(f"Copied {url}", title="Link copied", markup=False)
 
+    def action_focus_insights(self) -> None:
+        panel = self.query_one(InsightsPanel)
+        if panel.display:
+            panel.focus()
+
+    @on(InsightsPanel.QuoteChosen)
+    def _quote_chosen(self, event: InsightsPanel.QuoteChosen) -> None:
+        self.article_view.scroll_to_body_offset(event.quote.start)
+
+    def action_copy_quote(self) -> None:
+        article = self.article_view.article
+        quote = self.query_one(InsightsPanel).selected_quote
+        if article is None or quote is None:
+            self.notify("This article has no quote to copy.", severity="warning", markup=False)
+            return
+        text = quote_citation(quote, article)
+        self.app.copy_to_clipboard(text)
+        self.notify(text, title="Quote copied", markup=False)
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.app_binding_rows()))
 
     def app_binding_rows(self) -> list[tuple[str, str]]:
         """(keys, description) for every binding of the app, this screen and its widgets."""
         grouped: dict[tuple[str, str], list[str]] = {}
-        sources = [self.app, self, self.headlines, self.article_view, self.query_one(FilterBar)]
+        sources = [
+            self.app,
+            self,
+            self.headlines,
+            self.article_view,
+            self.query_one(FilterBar),
+            self.query_one(InsightsPanel),
+        ]
         for source in sources:
             for key, bindings in source._bindings.key_to_bindings.items():
                 for binding in bindings:

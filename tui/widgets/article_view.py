@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from feeds.store import Article
-from tui.render import ArticleStyles, article_text
+from tui.render import ArticleStyles, RenderedArticle, article_text
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -42,8 +42,8 @@ class ArticleView(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
-        self.text = Text("", end="")
-        """What the pane shows, as styled text (kept for tests and copying)."""
+        self.rendered: RenderedArticle | None = None
+        """What the pane shows, with the body-offset mapping (kept for scrolling and tests)."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No article selected.", end=""), id="article-body")
@@ -70,9 +70,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         body = self.query_one("#article-body", Static)
         article = self.article
         if article is None:
+            self.rendered = None
             body.update(Text("No article matches the current filter.", end=""))
             return
-        self.text = article_text(
+        self.rendered = article_text(
             title=article.item.title,
             source=article.item.source,
             published=article.published,
@@ -82,12 +83,34 @@ class ArticleView(VerticalScroll, can_focus=True):
             analysis=article.analysis,
             styles=self.styles_for_spans(),
         )
-        body.update(self.text)
+        body.update(self.rendered.text)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.is_mounted and self.article is not None:
             self._paint()
+
+    @property
+    def text(self) -> Text:
+        """The styled text on show (empty when no article)."""
+        return self.rendered.text if self.rendered else Text("", end="")
+
+    def scroll_to_body_offset(self, offset: int) -> None:
+        """Scroll so the line holding body character ``offset`` is near the top."""
+        if self.rendered is None:
+            return
+        target = self.rendered.display_offset(offset)
+        body = self.query_one("#article-body", Static)
+        width = max(body.content_region.width, 1)
+        lines = self.rendered.text.wrap(self.app.console, width)
+        consumed = 0
+        for number, line in enumerate(lines):
+            # Wrapping drops the newline and the space a line was broken at.
+            consumed += len(line.plain)
+            if consumed >= target:
+                self.scroll_to(y=max(number - 1, 0), animate=False)
+                return
+            consumed += 1
 
     def page_down_article(self) -> None:
         self.scroll_page_down(animate=False)
