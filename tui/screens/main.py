@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from feeds.errors import QueryError
-from feeds.query import Query, parse_query
 from feeds.models import Quote
+from feeds.query import Query, parse_query
 from feeds.sanitize import clean_line
 from feeds.store import Article, Headline, Store
 from feeds.view import HeadlineWindow
