@@ -353,3 +353,22 @@ async def test_user_keymap_remaps_by_binding_id(db_path: Path):
         await pilot.pause()
         current = app.screen.query_one(HeadlineList).current
         assert current is not None and current.starred
+
+
+async def test_filter_completion_offers_leaders_and_sectors(
+    app_factory: Callable[[], NewsdeskApp],
+):
+    from textual.widgets import Input
+
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"leader:toka")
+        await pilot.pause(0.2)
+        field = app.screen.query_one("#filter-input", Input)
+        assert field._suggestion == "leader:tokayev"
+        await pilot.press("right", "space", *"sector:ene")
+        await pilot.pause(0.2)
+        assert field._suggestion == "leader:tokayev sector:energy"
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(HeadlineList).total == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -30,12 +31,31 @@ class QuerySuggester(Suggester):
     async def get_suggestion(self, value: str) -> str | None:
         if not value or value.endswith(" "):
             return None
-        options = complete(value, len(value), self._leader_names(), self._sector_ids)
-        if not options:
-            return None
         token_start = value.rfind(" ") + 1
-        suggestion = value[:token_start] + options[0]
-        return suggestion if suggestion != value and suggestion.startswith(value) else None
+        token = value[token_start:]
+        for option in complete(value, len(value), self._leader_names(), self._sector_ids):
+            completed = _extend(token, option)
+            if completed is not None and completed != token:
+                return value[:token_start] + completed
+        return None
+
+
+def _extend(token: str, option: str) -> str | None:
+    """``option`` written so it starts with what was typed, or None.
+
+    Inline suggestions can only append: ``leader:toka`` cannot become
+    ``leader:"Kassym-Jomart Tokayev"``, so it becomes ``leader:tokayev`` (any alias matches).
+    """
+    if option.lower().startswith(token.lower()):
+        return token + option[len(token) :]
+    key, _, typed = token.partition(":")
+    if not typed:
+        return None
+    name = option.partition(":")[2].strip('"')
+    for word in re.split(r"[\s\-]+", name):
+        if word.lower().startswith(typed.lower()):
+            return f"{key}:{typed}{word[len(typed) :].lower()}"
+    return None
 
 
 class Chip(Static):
