@@ -81,6 +81,18 @@ _CUR_SUF = {
     "pounds sterling": "GBP",
     "yen": "JPY",
     "rupees": "INR",
+    "rupiah": "IDR",
+    "won": "KRW",
+    "lira": "TRY",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "hryvnias": "UAH",
+    "swiss francs": "CHF",
+    "canadian dollars": "CAD",
+    "australian dollars": "AUD",
+    "hong kong dollars": "HKD",
     "долларов": "USD",
     "доллара": "USD",
     "доллар": "USD",
@@ -105,23 +117,76 @@ def _alt(keys: list[str]) -> str:
 
 _PRE = _alt(list(_CUR_PRE))
 _SUF = _alt(list(_CUR_SUF)).replace(r"\ ", r"\s+")
-_RANGE = rf"(?:\s?(?:-|–|—|to|до)\s?(?:{_PRE})?\s?(?P<num2>{NUM}))?"
+# Currency words written before the number, as BBC copy does ("dollars 600,000", "pounds 64m").
+_WORD_PRE = {
+    "dollars": "USD",
+    "us dollars": "USD",
+    "pounds": "GBP",
+    "euros": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+}
+_WPRE = _alt(list(_WORD_PRE)).replace(r"\ ", r"\s+")
+# Sub-units: "15 cents", "274.5 pence", "274.5p".
+_SUBUNIT = {"cents": "USD", "cent": "USD", "pence": "GBP", "p": "GBP"}
+# A range connector; "and" only counts after "between", checked in `_range_ok`.
+_RANGE = rf"(?:\s?(?P<conn>-|–|—|to|and|до)\s?(?P<cur3>{_PRE})?\s?(?P<num2>{NUM}))?"
 _B = r"(?<![\w.,/])(?<![A-Za-z]-)"  # not inside a word, a number or "COVID-19"
+# "$254-billion Canadian", "$670-billion (U.S.)": the dollar's country written after it.
+_QUAL = r"(?:\s(?:(?P<qual>Canadian|Australian|U\.S\.|US)(?![\w.])|\((?:U\.S\.|US)\)))?"
 
-_MONEY_PRE = re.compile(
-    rf"(?<![\w$€£¥])(?P<cur>{_PRE})\s?(?P<num>{NUM}){_RANGE}"
-    rf"(?:\s?(?P<scale>{_SCALE_CUR})(?![\w]))?(?:\s(?P<cur2>{_SUF})(?![\w]))?",
-    re.IGNORECASE,
-)
-_MONEY_SUF = re.compile(
-    rf"{_B}(?P<num>{NUM}){_RANGE}(?:\s?(?P<scale>{_SCALE})(?!\w))?\s(?P<cur2>{_SUF})(?![\w])",
-    re.IGNORECASE,
-)
-_PERCENT = re.compile(
-    rf"{_B}(?P<num>{NUM}){_RANGE}\s?(?P<unit>%|percentage\s+points?|pp|п\.\s?п\.|"
-    r"per\s?cent|percent|pct|процент\w*)(?![\w])",
-    re.IGNORECASE,
-)
+
+def _money_pre(rng: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w$€£¥])(?P<cur>{_PRE})\s?(?P<num>{NUM}){rng}"
+        rf"(?:[\s-]?(?P<scale>{_SCALE_CUR})(?![\w]))?(?:\s(?P<cur2>{_SUF})(?![\w]))?{_QUAL}",
+        re.IGNORECASE,
+    )
+
+
+def _money_wpre(rng: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-])(?P<cur>{_WPRE})\s(?P<num>{NUM}){rng}"
+        rf"(?:[\s-]?(?P<scale>{_SCALE_CUR})(?![\w]))?(?![\w.,]\d)",
+        re.IGNORECASE,
+    )
+
+
+def _money_suf(rng: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"{_B}(?P<num>{NUM}){rng}(?:[\s-]?(?P<scale>{_SCALE})(?!\w))?\s(?P<cur2>{_SUF})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def _money_sub(rng: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"{_B}(?P<num>{NUM}){rng}(?:\s(?P<unit>cents?|pence)|(?P<unitp>p))(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def _percent(rng: str) -> re.Pattern[str]:
+    return re.compile(
+        # "%" needs no boundary after it: scraped text glues words on ("33%of those").
+        rf"{_B}(?P<num>{NUM}){rng}\s?(?P<unit>%|(?:percentage\s+points?|pp|п\.\s?п\.|"
+        r"per\s?cent|percent|pct|процент\w*)(?![\w]))",
+        re.IGNORECASE,
+    )
+
+
+# Each figure grammar twice: with an optional range tail, and without it for when the tail turns
+# out not to be a range ("rose by $1 to $8.25" is two amounts, not one range).
+_MONEY_PRE = (_money_pre(_RANGE), _money_pre(""))
+_MONEY_WPRE = (_money_wpre(_RANGE), _money_wpre(""))
+_MONEY_SUF = (_money_suf(_RANGE), _money_suf(""))
+_MONEY_SUB = (_money_sub(_RANGE), _money_sub(""))
+_PERCENT = (_percent(_RANGE), _percent(""))
+_BETWEEN = re.compile(r"\bbetween\s+(?:[$€£¥]|US\$|dollars\s|pounds\s)?$", re.IGNORECASE)
+_FROM_BY = re.compile(r"\b(?:from|by)\s+$", re.IGNORECASE)
 _UNITS = {
     "tonnes": "tonnes",
     "tonne": "tonnes",
@@ -171,11 +236,17 @@ _UNITS = {
     "square kilometers": "km2",
 }
 _UNIT_ALT = _alt(list(_UNITS)).replace(r"\ ", r"\s+")
-_QUANTITY = re.compile(
-    rf"{_B}(?P<num>{NUM}){_RANGE}(?:\s?(?P<scale>{_SCALE})(?!\w))?\s?"
-    rf"(?P<unit>{_UNIT_ALT})(?![\w])",
-    re.IGNORECASE,
-)
+
+
+def _quantity(rng: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"{_B}(?P<num>{NUM}){rng}(?:\s?(?P<scale>{_SCALE})(?!\w))?\s?"
+        rf"(?P<unit>{_UNIT_ALT})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+_QUANTITY = (_quantity(_RANGE), _quantity(""))
 _COUNT = re.compile(
     rf"{_B}(?P<num>{NUM})(?:\s(?P<scale>{_SCALE})(?!\w))?(?P<words>(?:\s[a-z][a-z-]*){{1,4}})"
 )
@@ -295,6 +366,9 @@ _IRREGULAR = frozenset(
 )
 
 
+_Cand = tuple[int, int, int, FigureKind, float, str]  # priority, start, end, kind, value, unit
+
+
 def parse_number(s: str) -> float | None:
     """Value of a NUM token in any of the accepted formats, or None."""
     t = "".join(c for c in s if c not in _SP + " ")
@@ -361,12 +435,87 @@ def _scan(rx: re.Pattern[str], body: str, windows: list[tuple[int, int]]) -> lis
     return [m for ws, we in windows for m in rx.finditer(body, ws, we)]
 
 
+def _range_ok(body: str, m: re.Match[str]) -> bool:
+    """Whether a matched range tail really is a range, not two amounts."""
+    conn = m["conn"]
+    if conn is None:
+        return True
+    lo, hi = parse_number(m["num"]), parse_number(m["num2"])
+    if lo is None or hi is None or hi < lo:
+        return False  # ranges run upwards; "48% to 38%" is two figures
+    before = body[max(0, m.start() - 16) : m.start()]
+    if conn.lower() == "and":
+        return bool(_BETWEEN.search(before))  # "between 50 and 70 percent"; else a list
+    if conn.lower() == "to":
+        # "rose from $1 to $8.25", "by 2 to 5 percent": a change, not a range.
+        return not _FROM_BY.search(before) and not m["cur3"]
+    return True
+
+
+def _scan_ranged(
+    pair: tuple[re.Pattern[str], re.Pattern[str]], body: str, windows: list[tuple[int, int]]
+) -> list[re.Match[str]]:
+    """Matches of a grammar whose range tails are checked; a false range is re-read plain."""
+    ranged, plain = pair
+    out: list[re.Match[str]] = []
+    for ws, we in windows:
+        pos = ws
+        while pos < we:
+            m = ranged.search(body, pos, we)
+            if m is None:
+                break
+            if not _range_ok(body, m):
+                # Keep the first amount if it stands alone; rescan from the second either way.
+                first = plain.match(body, m.start(), we)
+                if first is not None:
+                    out.append(first)
+                second = m.start("cur3") if m["cur3"] else m.start("num2")
+                pos = max(second, first.end() if first else 0)
+                continue
+            out.append(m)
+            pos = max(m.end(), m.start() + 1)
+    return out
+
+
+# Two whole figures joined into one range: "20% and 30%" (after "between"), "3% to 3.5%",
+# "$5 billion to $8 billion", "2%-3%".
+_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+_IS_RANGE = re.compile(r"\d\s*(?:[-–—]|\bto\b|\band\b)\s*\D{0,4}\d", re.IGNORECASE)
+
+
+def _join_ranges(body: str, chosen: list[_Cand]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for c in chosen:
+        if out:
+            p = out[-1]
+            gap = body[p[2] : c[1]]
+            if (
+                not _IS_RANGE.search(body, p[1], p[2])  # a range is not extended again
+                and p[3] == c[3]
+                and p[5] == c[5]
+                and p[3] in ("money", "percent")
+                and _JOIN.fullmatch(gap)
+            ):
+                conn = gap.strip().lower()
+                before = body[max(0, p[1] - 16) : p[1]]
+                ok = (
+                    bool(_BETWEEN.search(before))
+                    if conn == "and"
+                    else not (conn == "to" and _FROM_BY.search(before))
+                )
+                if ok and c[4] >= p[4]:
+                    out[-1] = (p[0], p[1], c[2], p[3], p[4], p[5])
+                    continue
+        out.append(c)
+    return out
+
+
 def find_figures(body: str) -> list[Figure]:
     """All figures in ``body``, in text order, without overlaps."""
     windows = _windows(body)
     if not windows:
         return []
-    cands: list[tuple[int, int, int, FigureKind, float, str]] = []  # prio, s, e, ...
+    cands: list[_Cand] = []
 
     def add(
         prio: int,
@@ -386,18 +535,26 @@ def find_figures(body: str) -> list[Figure]:
         for m in _scan(rx, body, windows):
             mo = int(m["m"])
             add(0, m, "date", _date(m["y"], mo, m["d"]) if 1 <= mo <= 12 else None, "date")
-    for m in _scan(_MONEY_PRE, body, windows):
+    for m in _scan_ranged(_MONEY_PRE, body, windows):
         cur = _CUR_PRE.get(m["cur"]) or _CUR_PRE.get(m["cur"].upper(), "")
         if m["cur2"]:
             cur = _CUR_SUF.get(" ".join(m["cur2"].lower().split()), cur)
+        elif m["qual"] and cur == "USD":
+            cur = {"canadian": "CAD", "australian": "AUD"}.get(m["qual"].lower(), cur)
         add(1, m, "money", _scaled(m), cur)
-    for m in _scan(_MONEY_SUF, body, windows):
+    for m in _scan_ranged(_MONEY_WPRE, body, windows):
+        add(1, m, "money", _scaled(m), _WORD_PRE.get(" ".join(m["cur"].lower().split()), ""))
+    for m in _scan_ranged(_MONEY_SUF, body, windows):
         add(1, m, "money", _scaled(m), _CUR_SUF.get(" ".join(m["cur2"].lower().split()), ""))
-    for m in _scan(_PERCENT, body, windows):
+    for m in _scan_ranged(_MONEY_SUB, body, windows):
+        v = parse_number(m["num"])
+        cur = _SUBUNIT[(m["unit"] or m["unitp"]).lower()]
+        add(1, m, "money", None if v is None else v / 100, cur)
+    for m in _scan_ranged(_PERCENT, body, windows):
         u = m["unit"].lower()
         unit = "pp" if u.startswith(("percentage", "pp", "п")) else "%"
         add(2, m, "percent", parse_number(m["num"]), unit)
-    for m in _scan(_QUANTITY, body, windows):
+    for m in _scan_ranged(_QUANTITY, body, windows):
         unit = _UNITS.get(" ".join(m["unit"].lower().split()), m["unit"])
         add(3, m, "quantity", _scaled(m), unit)
     for m in _scan(_COUNT, body, windows):
@@ -420,13 +577,14 @@ def find_figures(body: str) -> list[Figure]:
         add(4, m, "count", _scaled(m), " ".join(phrase), end)
     cands.sort(key=lambda c: (c[0], c[1], -(c[2] - c[1])))
     taken: list[tuple[int, int]] = []
-    chosen = []
+    chosen: list[_Cand] = []
     for c in cands:
         if any(c[1] < e and s < c[2] for s, e in taken):
             continue
         taken.append((c[1], c[2]))
         chosen.append(c)
     chosen.sort(key=lambda c: c[1])
+    chosen = _join_ranges(body, chosen)
     records = _record_positions(body, [(c[1], c[2]) for c in chosen])
     return [
         Figure(s, e, body[s:e], kind, value, unit, (s, e) in records)

@@ -97,9 +97,45 @@ _ROLE_PHRASE = re.compile(
 )
 
 
+# Speech verbs that features use around quotes but the shared reporting-verb list lacks.
+_EXTRA_CUES = (
+    "asks",
+    "asked",
+    "laughs",
+    "laughed",
+    "recalls",
+    "recalled",
+    "complains",
+    "complained",
+    "shouted",
+    "shouts",
+    "urged",
+    "quipped",
+    "responded",
+    "continued",
+)
+
+# Words of a role or title that precede a name ("Former Defense Secretary Robert Gates"): a name
+# expanded from an earlier mention stops at the first of them.
+_ROLE_WORDS = frozenset(
+    # A word list reads better as one string than as a 70-item literal.
+    "former president prime minister secretary senator sen sen. rep rep. gov gov. governor judge "  # noqa: SIM905
+    "justice chief executive director chairman chairwoman chair general gen gen. lt lt. col col. "
+    "dr dr. mr mr. mrs mrs. ms ms. ambassador spokesman spokeswoman deputy vice foreign finance "
+    "treasury state defense defence economist professor mayor attorney minister's premier "
+    "chancellor commissioner editor lawyer analyst official officer captain capt. sir lord "
+    "lady reverend rev. representative congressman congresswoman adviser advisor".split()
+)
+_HONORIFIC = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?|Sir|Lord|Lady|Senator|Governor|President|"
+    r"Judge|Justice|Ambassador|Secretary|Chancellor|Deputy Prime Minister|Prime Minister|"
+    r"Minister)\s+"
+)
+
+
 @cache
 def _cue_re() -> re.Pattern[str]:
-    words = sorted(set(load_lines("cue_verbs.txt")), key=len, reverse=True)
+    words = sorted(set(load_lines("cue_verbs.txt")) | set(_EXTRA_CUES), key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?<![\w-])(?P<cue>{alt})(?![\w-])")
 
@@ -231,6 +267,7 @@ class _Resolver:
         self.body = body
         self.mentions = sorted(mentions)
         self.people = gazetteer().people
+        self.known = {}
 
     def leader_in(self, s: int, e: int) -> str | None:
         inside = [m for m in self.mentions if m[0] >= s and m[1] <= e]
@@ -239,6 +276,10 @@ class _Resolver:
     def nearest_before(self, pos: int, floor: int) -> str | None:
         before = [m for m in self.mentions if floor <= m[0] < pos]
         return before[-1][2] if before else None
+
+    # The last named speaker: (offset of their quote, name, leader id). A pronoun ("he said")
+    # refers to them or to the nearest leader mention, whichever came later.
+    last: tuple[int, str, str | None] | None = None
 
     def who(self, s: int, e: int, quote_at: int, floor: int) -> tuple[str | None, str | None]:
         """(speaker, leader id) for the phrase ``body[s:e]``."""
@@ -249,19 +290,70 @@ class _Resolver:
         if pid:
             return self.people[pid].name, pid
         if text.strip().lower() in _PRONOUNS:
-            pid = self.nearest_before(quote_at, floor)
-            return (self.people[pid].name, pid) if pid else (None, None)
+            return self.pronoun(quote_at, floor)
         m = _ROLE_PHRASE.search(text)
         if m:
             return m.group().strip(), None
+        if re.match(r"\s*(?:an?|one|some|another|the same)\s", text, re.IGNORECASE):
+            return None, None  # a description ("a senior Afghan official"), not a name
         for m in _CAPSEQ.finditer(text):
             words = m.group().split()
             while words and words[0] in _NAME_STOP:
                 words = words[1:]
             name = " ".join(words).rstrip(".'’")
             if name:
-                return name, None
+                return self.full_name(name, m.start() + s), None
         return None, None
+
+    # Speakers named so far, by surname: a pronoun refers to whoever of them (or of the leaders)
+    # the text mentioned last before the quote.
+    known: dict[str, tuple[str, str | None]]
+
+    def remember(self, name: str, pid: str | None) -> None:
+        words = name.split()
+        if words and words[-1][:1].isupper():
+            self.known[words[-1]] = (name, pid)
+
+    def pronoun(self, quote_at: int, floor: int) -> tuple[str | None, str | None]:
+        before = [m for m in self.mentions if floor <= m[0] < quote_at]
+        best: tuple[int, str | None, str | None] = (-1, None, None)
+        if before:
+            lid = before[-1][2]
+            best = (before[-1][0], self.people[lid].name, lid)
+        for surname, (name, kid) in self.known.items():
+            k = self.body.rfind(surname, floor, quote_at)
+            if k > best[0]:
+                best = (k, name, kid)
+        if best[1] is None and self.last is not None:
+            return self.last[1], self.last[2]
+        return best[1], best[2]
+
+    def full_name(self, name: str, at: int) -> str:
+        """A surname or "Mr. Reeves" as the fullest earlier mention ("Eric Reeves")."""
+        bare = _HONORIFIC.sub("", name)
+        parts = bare.split()
+        if len(parts) != 1 or len(bare) < 2:
+            return bare if parts else name
+        surname = parts[0]
+        rx = re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])")
+        for m in rx.finditer(self.body, 0, at):
+            head = self.body[max(0, m.start() - 60) : m.start()]
+            seq = re.search(r"((?:[A-Z][\w'’.-]*\s+){1,3})$", head)
+            if not seq:
+                continue
+            words: list[str] = []
+            for w in reversed(seq.group(1).split()):
+                if w.lower().rstrip(",") in _ROLE_WORDS or w in _NAME_STOP or w.endswith(","):
+                    break
+                words.insert(0, w)
+            if words:
+                return " ".join([*words, surname])
+        # Family name first ("spokesperson Geng Shuang ... Geng said").
+        for m in rx.finditer(self.body, 0, at):
+            after = re.match(r"\s([A-Z][a-z'’-]+)(?![\w.])", self.body[m.end() : m.end() + 30])
+            if after and after.group(1) not in _NAME_STOP:
+                return f"{surname} {after.group(1)}"
+        return bare
 
 
 def find_quotes(body: str, mentions: list[tuple[int, int, str]]) -> list[Quote]:
@@ -319,6 +411,9 @@ def find_quotes(body: str, mentions: list[tuple[int, int, str]]) -> list[Quote]:
                 s2, p2 = res.who(ws, we, q.start, floor)
                 if s2 is not None:
                     speaker, pid, cue = s2, p2, cm.group("cue")
+        if speaker is not None:
+            res.last = (q.start, speaker, pid)
+            res.remember(speaker, pid)
         found.append((q, speaker, pid, cue))
     # Unattributed quotes inherit from an attributed one in the same paragraph, or from the
     # quote paragraph right before (a speech running over several paragraphs).
@@ -330,10 +425,11 @@ def find_quotes(body: str, mentions: list[tuple[int, int, str]]) -> list[Quote]:
                     speaker, pid, cue = s2, p2, c2
                     break
         if speaker is None and idx > 0:
-            q2, s2, p2, c2 = found[idx - 1]
-            starts_para = paras[q.para][0] == q.open_at
-            if s2 is not None and q2.last_para == q.para - 1 and starts_para:
-                speaker, pid, cue = s2, p2, c2
+            # An unattributed quote in the paragraph right after another quote continues it.
+            last_q = out[-1]
+            prev = found[idx - 1][0]
+            if last_q.speaker is not None and q.para - prev.last_para <= 1:
+                speaker, pid, cue = last_q.speaker, last_q.speaker_id, last_q.cue
         s, e = _trim(body, q.start, q.end)
         text = q.text.strip().rstrip(",").rstrip() if q.para != q.last_para else q.text.strip()
         if q.para == q.last_para:

@@ -119,3 +119,38 @@ def test_fuzz_never_raises_and_spans_match(text: str) -> None:
     for f in find_figures(text):
         assert text[f.start : f.end] == f.text
         assert f.value == f.value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("dollars 600,000", 6e5, "USD"),  # BBC style: currency word first
+        ("pounds 64m", 64e6, "GBP"),
+        ("dollars 45bn", 45e9, "USD"),
+        ("59.2 trillion rupiah", 59.2e12, "IDR"),
+        ("$670-billion", 670e9, "USD"),
+        ("$254-billion Canadian", 254e9, "CAD"),
+        ("15 cents", 0.15, "USD"),
+        ("274.5 pence", 2.745, "GBP"),
+    ],
+)
+def test_money_word_prefix_subunits_and_hyphenated_scale(
+    text: str, value: float, unit: str
+) -> None:
+    f = _one(f"It reached {text} last year.")
+    assert (f.kind, f.text, f.unit) == ("money", text, unit)
+    assert f.value == pytest.approx(value)
+
+
+def test_ranges_versus_changes() -> None:
+    def texts(s: str) -> list[str]:
+        return [f.text for f in find_figures(s)]
+
+    assert texts("between 50 and 70 percent of families") == ["50 and 70 percent"]
+    assert texts("Spain and Italy grew 2 and 3 percent") == ["3 percent"]
+    assert texts("a 3% to 3.5% improvement") == ["3% to 3.5%"]
+    assert texts("$5 billion to $8 billion a year") == ["$5 billion to $8 billion"]
+    assert texts("raised by $1 to $8.25 per hour") == ["$1", "$8.25"]
+    assert texts("it rose from 2% to 3%") == ["2%", "3%"]
+    assert texts("a margin of 48% to 38%") == ["48%", "38%"]  # ranges run upwards
+    assert texts("33%of those") == ["33%"]

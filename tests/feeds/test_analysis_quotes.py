@@ -97,3 +97,30 @@ def test_unresolvable_speaker_is_none_and_unclosed_quote_dropped() -> None:
 
 def test_apostrophes_do_not_open_quotes() -> None:
     assert _quotes("Xi’s plan and the workers’ union don’t matter ‘here’ at all.") == []
+
+
+def test_surname_and_honorific_expand_to_the_full_name() -> None:
+    body = (
+        "Former Defense Secretary Robert Gates spoke on Sunday.\n\n"
+        "“You can be friendly without being friends,” Gates said.\n\n"
+        "“We were adversaries for many years,” Mr. Gates added."
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Robert Gates", "Robert Gates"]
+
+
+def test_pronoun_refers_to_the_person_named_last() -> None:
+    body = (
+        "“Prices will keep rising all year,” said Anna Petrova, an analyst.\n\n"
+        "Later Petrova met traders. “The winter will be hard for everyone,” she said."
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Anna Petrova", "Anna Petrova"]
+
+
+def test_description_is_not_a_name() -> None:
+    body = "“Has corruption become what holds everything together?” one Western official asks."
+    assert _quotes(body)[0].speaker is None
+
+
+def test_feature_cue_verbs() -> None:
+    (q,) = _quotes("“Do you want to listen to this cassette?” Matiullah Matie asks.")
+    assert (q.speaker, q.cue) == ("Matiullah Matie", "asks")

@@ -1,0 +1,1 @@
+"""Evaluation of the article analysis against hand labels (see evaluate.py)."""
