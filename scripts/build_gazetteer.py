@@ -618,6 +618,569 @@ CURATED: list[tuple[str, str, str, str, str, str, str]] = [
     ("Jerome Powell", "FED", "chair", ORG, "2018-02-05", "", "Powell|Джером Пауэлл"),
 ]
 
+
+# --- more offices, one per line --------------------------------------------------------------
+# "CODE TITLE ROLE START [END] | Name | alias|alias": heads of state and government since about
+# 2000 for the G20, EU members, Central Asia, the Middle East, Africa and Latin America, a few
+# earlier leaders still named in the news, and earlier heads of international organisations.
+# Dates are the documented start/end of each term (public office-holder lists such as Wikidata
+# P39 with P580/P582); acting and interim holders are left out on purpose (they are rarely
+# meant by "the president of X"). A "~" before an alias makes it weak (matched only once the
+# full name is in the article): surnames that are also words or common first names. A line
+# starting with "+" adds aliases to the line above.
+TITLE_CODES = {
+    "P": "president",
+    "PM": "prime_minister",
+    "CH": "chancellor",
+    "K": "monarch",
+    "SL": "supreme_leader",
+    "SG": "secretary_general",
+    "MD": "managing_director",
+    "DG": "director_general",
+    "CHAIR": "chair",
+}
+ROLE_CODES = {"HS": HS, "HG": HG, "ORG": ORG}
+MORE_TERMS = """
+# Pre-2000 leaders still named in news
+US P HS 1981-01-20 1989-01-20 | Ronald Reagan | Reagan
+US P HS 1989-01-20 1993-01-20 | George H. W. Bush | George H.W. Bush|George HW Bush
++ George Bush Sr.|George Bush Sr|Bush Sr.
+US P HS 1977-01-20 1981-01-20 | Jimmy Carter | ~Carter
+US P HS 1969-01-20 1974-08-09 | Richard Nixon | Nixon
+US P HS 1974-08-09 1977-01-20 | Gerald Ford |
+US P HS 1961-01-20 1963-11-22 | John F. Kennedy | JFK|John F Kennedy|John Kennedy
+GB PM HG 1979-05-04 1990-11-28 | Margaret Thatcher | Thatcher|Тэтчер
+GB PM HG 1990-11-28 1997-05-02 | John Major | ~Major
+FR P HS 1981-05-21 1995-05-17 | François Mitterrand | Mitterrand|Francois Mitterrand|Миттеран
+DE CH HG 1982-10-01 1998-10-27 | Helmut Kohl | Kohl|Коль
+DE P HS 1999-07-01 2004-06-30 | Johannes Rau |
+SU P HS 1990-03-15 1991-12-25 | Mikhail Gorbachev | Gorbachev|Горбачёв|Горбачев|Михаил Горбачёв
+CN P HS 1959-04-27 1976-09-09 | Mao Zedong | Mao Tse-tung|毛泽东
+CN SL HS 1978-12-22 1989-11-09 | Deng Xiaoping | 邓小平|Дэн Сяопин
+# Rulers whose full name is the alias and dates fix the overlap with the curated table
+IT PM HG 1998-10-21 2000-04-25 | Massimo D'Alema | D'Alema|D’Alema
+IT PM HG 2000-04-25 2001-06-11 | Giuliano Amato |
+IT PM HG 2013-04-28 2014-02-22 | Enrico Letta | ~Letta
+IT PM HG 2016-12-12 2018-06-01 | Paolo Gentiloni | Gentiloni
+IT P HS 1999-05-18 2006-05-15 | Carlo Azeglio Ciampi | Ciampi
+IT P HS 2006-05-15 2015-01-14 | Giorgio Napolitano | Napolitano
+IT P HS 2015-02-03 | Sergio Mattarella | Mattarella
+ES K HS 1975-11-22 2014-06-19 | Juan Carlos I | King Juan Carlos
+ES K HS 2014-06-19 | Felipe VI | King Felipe
+JP PM HG 2000-04-05 2001-04-26 | Yoshiro Mori |
+JP K HS 1989-01-07 2019-04-30 | Akihito | Emperor Akihito
+JP K HS 2019-05-01 | Naruhito | Emperor Naruhito
+AU PM HG 2013-06-27 2013-09-18 | Kevin Rudd |
+BR P HS 1995-01-01 2003-01-01 | Fernando Henrique Cardoso | Cardoso
+MX P HS 1994-12-01 2000-12-01 | Ernesto Zedillo | Zedillo
+MX P HS 2000-12-01 2006-12-01 | Vicente Fox | ~Fox
+MX P HS 2006-12-01 2012-12-01 | Felipe Calderón | Calderón|Calderon|Felipe Calderon
+MX P HS 2012-12-01 2018-12-01 | Enrique Peña Nieto | Peña Nieto|Pena Nieto|Enrique Pena Nieto
+IN P HS 2002-07-25 2007-07-25 | A. P. J. Abdul Kalam | Abdul Kalam|APJ Abdul Kalam
+IN P HS 2007-07-25 2012-07-25 | Pratibha Patil |
+IN P HS 2012-07-25 2017-07-25 | Pranab Mukherjee |
+IN P HS 2017-07-25 2022-07-25 | Ram Nath Kovind | Kovind
+IN P HS 2022-07-25 | Droupadi Murmu | Murmu
+ID P HS 1998-05-21 1999-10-20 | B. J. Habibie | Habibie|BJ Habibie
+ID P HS 1999-10-20 2001-07-23 | Abdurrahman Wahid | Gus Dur
+ID P HS 2001-07-23 2004-10-20 | Megawati Sukarnoputri | Megawati|Sukarnoputri
+ID P HS 2004-10-20 2014-10-20 | Susilo Bambang Yudhoyono | Yudhoyono|SBY
+ID P HS 2014-10-20 2024-10-20 | Joko Widodo | Jokowi|Widodo
+ID P HS 2024-10-20 | Prabowo Subianto | Prabowo
+KR P HS 1998-02-25 2003-02-25 | Kim Dae-jung | Kim Dae Jung
+KR P HS 2003-02-25 2008-02-25 | Roh Moo-hyun | Roh Moo Hyun
+KR P HS 2008-02-25 2013-02-25 | Lee Myung-bak | Lee Myung Bak
+KR P HS 2013-02-25 2017-03-10 | Park Geun-hye | Park Geun Hye
+ZA P HS 1994-05-10 1999-06-14 | Nelson Mandela | Mandela|Мандела
+ZA P HS 1999-06-14 2008-09-24 | Thabo Mbeki | Mbeki
+ZA P HS 2008-09-25 2009-05-09 | Kgalema Motlanthe | Motlanthe
+SA K HS 1982-06-13 2005-08-01 | Fahd bin Abdulaziz Al Saud | King Fahd
+SA K HS 2005-08-01 2015-01-23 | Abdullah bin Abdulaziz Al Saud | Abdullah bin Abdulaziz
+TR P HS 2000-05-16 2007-08-28 | Ahmet Necdet Sezer | Necdet Sezer
+TR PM HG 1999-05-28 2002-11-18 | Bülent Ecevit | Ecevit|Bulent Ecevit
+TR PM HG 2002-11-18 2003-03-14 | Abdullah Gül |
+RU P HS 1991-07-10 1999-12-31 | Boris Yeltsin |
+CA PM HG 2003-12-12 2006-02-06 | Paul Martin |
+# European Union members
+AT CH HG 2000-02-04 2007-01-11 | Wolfgang Schüssel | Schüssel|Schuessel|Wolfgang Schuessel
+AT CH HG 2007-01-11 2008-12-02 | Alfred Gusenbauer | Gusenbauer
+AT CH HG 2008-12-02 2016-05-09 | Werner Faymann | Faymann
+AT CH HG 2016-05-17 2017-12-18 | Christian Kern |
+AT CH HG 2017-12-18 2019-05-28 | Sebastian Kurz | Kurz
+AT CH HG 2020-01-07 2021-10-11 | Sebastian Kurz |
+AT CH HG 2019-06-03 2020-01-07 | Brigitte Bierlein | Bierlein
+AT CH HG 2021-10-11 2021-12-06 | Alexander Schallenberg | Schallenberg
+AT CH HG 2021-12-06 2025-03-03 | Karl Nehammer | Nehammer
+AT CH HG 2025-03-03 | Christian Stocker |
+AT P HS 2004-07-08 2016-07-08 | Heinz Fischer |
+AT P HS 2017-01-26 | Alexander Van der Bellen | Van der Bellen
+BE PM HG 1999-07-12 2008-03-20 | Guy Verhofstadt | Verhofstadt
+BE PM HG 2008-03-20 2008-12-30 | Yves Leterme | Leterme
+BE PM HG 2009-11-25 2011-12-06 | Yves Leterme |
+BE PM HG 2008-12-30 2009-11-25 | Herman Van Rompuy |
+BE PM HG 2011-12-06 2014-10-11 | Elio Di Rupo | Di Rupo
+BE PM HG 2014-10-11 2019-10-27 | Charles Michel |
+BE PM HG 2019-10-27 2020-10-01 | Sophie Wilmès | Wilmès|Sophie Wilmes
+BE PM HG 2020-10-01 2025-02-03 | Alexander De Croo | De Croo
+BE PM HG 2025-02-03 | Bart De Wever | De Wever
+BE K HS 1993-08-09 2013-07-21 | Albert II | King Albert II
+BE K HS 2013-07-21 | Philippe of Belgium | King Philippe
+BG PM HG 2001-07-24 2005-08-17 | Simeon Saxe-Coburg-Gotha | Simeon Sakskoburggotski
+BG PM HG 2005-08-17 2009-07-27 | Sergei Stanishev | Stanishev
+BG PM HG 2009-07-27 2013-03-13 | Boyko Borisov | Borisov|Бойко Борисов
+BG PM HG 2014-11-07 2017-01-27 | Boyko Borisov |
+BG PM HG 2017-05-04 2021-05-12 | Boyko Borisov |
+BG PM HG 2021-12-13 2022-08-02 | Kiril Petkov |
+BG PM HG 2023-06-06 2024-04-09 | Nikolai Denkov | Denkov
+BG P HS 2002-01-22 2012-01-22 | Georgi Parvanov | Parvanov
+BG P HS 2012-01-22 2017-01-22 | Rosen Plevneliev | Plevneliev
+BG P HS 2017-01-22 | Rumen Radev | Radev
+HR PM HG 2000-01-27 2003-12-23 | Ivica Račan | Račan|Ivica Racan
+HR PM HG 2003-12-23 2009-07-06 | Ivo Sanader | Sanader
+HR PM HG 2009-07-06 2011-12-23 | Jadranka Kosor | Kosor
+HR PM HG 2011-12-23 2016-01-22 | Zoran Milanović | Milanović|Milanovic|Zoran Milanovic
+HR P HS 2020-02-19 | Zoran Milanović |
+HR PM HG 2016-10-19 | Andrej Plenković | Plenković|Plenkovic|Andrej Plenkovic
+HR P HS 2000-02-18 2010-02-18 | Stjepan Mesić | Mesić|Stjepan Mesic
+HR P HS 2010-02-18 2015-02-19 | Ivo Josipović | Josipović|Ivo Josipovic
+HR P HS 2015-02-19 2020-02-19 | Kolinda Grabar-Kitarović | Grabar-Kitarović
++ Grabar-Kitarovic|Kolinda Grabar-Kitarovic
+CY P HS 2003-02-28 2008-02-28 | Tassos Papadopoulos |
+CY P HS 2008-02-28 2013-02-28 | Demetris Christofias | Christofias
+CY P HS 2013-02-28 2023-02-28 | Nicos Anastasiades | Anastasiades
+CY P HS 2023-02-28 | Nikos Christodoulides | Christodoulides|Nikos Christodoulidis|Christodoulidis
+CZ P HS 1993-02-02 2003-02-02 | Václav Havel | Havel|Vaclav Havel
+CZ P HS 2003-03-07 2013-03-07 | Václav Klaus | Vaclav Klaus
+CZ P HS 2013-03-08 2023-03-08 | Miloš Zeman | Zeman|Milos Zeman
+CZ PM HG 1998-07-17 2002-07-15 | Miloš Zeman |
+CZ P HS 2023-03-09 | Petr Pavel |
+CZ PM HG 2002-07-15 2004-08-04 | Vladimír Špidla | Špidla|Spidla
+CZ PM HG 2004-08-04 2005-04-25 | Stanislav Gross |
+CZ PM HG 2005-04-25 2006-09-04 | Jiří Paroubek | Paroubek|Jiri Paroubek
+CZ PM HG 2006-09-04 2009-05-08 | Mirek Topolánek | Topolánek|Topolanek
+CZ PM HG 2010-07-13 2013-07-10 | Petr Nečas | Nečas|Necas
+CZ PM HG 2014-01-29 2017-12-13 | Bohuslav Sobotka | Sobotka
+CZ PM HG 2017-12-13 2021-12-17 | Andrej Babiš | Babiš|Babis|Andrej Babis
+CZ PM HG 2025-12-09 | Andrej Babiš |
+CZ PM HG 2021-12-17 2025-12-09 | Petr Fiala | Fiala
+DK PM HG 2001-11-27 2009-04-05 | Anders Fogh Rasmussen |
+DK PM HG 2009-04-05 2011-10-03 | Lars Løkke Rasmussen | Lars Lokke Rasmussen
+DK PM HG 2015-06-28 2019-06-27 | Lars Løkke Rasmussen |
+DK PM HG 2011-10-03 2015-06-28 | Helle Thorning-Schmidt | Thorning-Schmidt
+DK PM HG 2019-06-27 | Mette Frederiksen | Frederiksen
+DK K HS 1972-01-14 2024-01-14 | Margrethe II | Queen Margrethe
+DK K HS 2024-01-14 | Frederik X | King Frederik
+EE PM HG 2005-04-13 2014-03-26 | Andrus Ansip | Ansip
+EE PM HG 2014-03-26 2016-11-23 | Taavi Rõivas | Rõivas|Taavi Roivas
+EE PM HG 2016-11-23 2021-01-26 | Jüri Ratas | Ratas|Juri Ratas
+EE PM HG 2021-01-26 2024-07-23 | Kaja Kallas | Kaja Kallas
+EE PM HG 2024-07-23 | Kristen Michal |
+EE P HS 2006-10-09 2016-10-10 | Toomas Hendrik Ilves | Ilves
+EE P HS 2016-10-10 2021-10-11 | Kersti Kaljulaid | Kaljulaid
+EE P HS 2021-10-11 | Alar Karis |
+FI P HS 2000-03-01 2012-03-01 | Tarja Halonen | Halonen
+FI P HS 2012-03-01 2024-03-01 | Sauli Niinistö | Niinistö|Niinisto|Sauli Niinisto
+FI P HS 2024-03-01 | Alexander Stubb | Stubb
+FI PM HG 2014-06-24 2015-05-29 | Alexander Stubb |
+FI PM HG 2003-06-24 2010-06-22 | Matti Vanhanen | Vanhanen
+FI PM HG 2011-06-22 2014-06-24 | Jyrki Katainen | Katainen
+FI PM HG 2015-05-29 2019-06-06 | Juha Sipilä | Sipilä|Sipila
+FI PM HG 2019-12-10 2023-06-20 | Sanna Marin |
+FI PM HG 2023-06-20 | Petteri Orpo | Orpo
+GR PM HG 1996-01-22 2004-03-10 | Costas Simitis | Simitis
+GR PM HG 2004-03-10 2009-10-06 | Kostas Karamanlis | Karamanlis|Costas Karamanlis
+GR PM HG 2009-10-06 2011-11-11 | George Papandreou | Papandreou
+GR PM HG 2011-11-11 2012-05-16 | Lucas Papademos | Papademos
+GR PM HG 2012-06-20 2015-01-26 | Antonis Samaras | Samaras
+GR PM HG 2015-01-26 2015-08-27 | Alexis Tsipras | Tsipras|Ципрас
+GR PM HG 2015-09-21 2019-07-08 | Alexis Tsipras |
+GR PM HG 2019-07-08 | Kyriakos Mitsotakis | Mitsotakis
+GR P HS 2005-03-12 2015-03-13 | Karolos Papoulias | Papoulias
+GR P HS 2015-03-13 2020-03-13 | Prokopis Pavlopoulos | Pavlopoulos
+GR P HS 2020-03-13 2025-03-13 | Katerina Sakellaropoulou | Sakellaropoulou
+GR P HS 2025-03-13 | Konstantinos Tasoulas | Tasoulas
+HU PM HG 1998-07-06 2002-05-27 | Viktor Orbán |
+HU PM HG 2002-05-27 2004-09-29 | Péter Medgyessy | Medgyessy
+HU PM HG 2004-09-29 2009-04-14 | Ferenc Gyurcsány | Gyurcsány|Gyurcsany
+HU PM HG 2009-04-14 2010-05-29 | Gordon Bajnai | Bajnai
+HU P HS 2012-05-10 2022-05-10 | János Áder | Áder|Janos Ader
+HU P HS 2022-05-10 2024-02-26 | Katalin Novák | Katalin Novak
+HU P HS 2024-03-05 | Tamás Sulyok | Sulyok
+IE PM HG 1997-06-26 2008-05-07 | Bertie Ahern | Ahern
+IE PM HG 2008-05-07 2011-03-09 | Brian Cowen | Cowen
+IE PM HG 2011-03-09 2017-06-14 | Enda Kenny |
+IE PM HG 2017-06-14 2020-06-27 | Leo Varadkar | Varadkar
+IE PM HG 2022-12-17 2024-04-09 | Leo Varadkar |
+IE PM HG 2020-06-27 2022-12-17 | Micheál Martin | Micheal Martin
+IE PM HG 2025-01-23 | Micheál Martin |
+IE PM HG 2024-04-09 2025-01-23 | Simon Harris |
+IE P HS 1997-11-11 2011-11-11 | Mary McAleese | McAleese
+IE P HS 2011-11-11 2025-11-11 | Michael D. Higgins | Michael D Higgins
+IE P HS 2025-11-11 | Catherine Connolly |
+LV P HS 1999-07-08 2007-07-08 | Vaira Vīķe-Freiberga | Vike-Freiberga|Vaira Vike-Freiberga
+LV P HS 2019-07-08 2023-07-08 | Egils Levits | Levits
+LV P HS 2023-07-08 | Edgars Rinkēvičs | Rinkēvičs|Rinkevics|Edgars Rinkevics
+LV PM HG 2009-03-12 2014-01-22 | Valdis Dombrovskis | Dombrovskis
+LV PM HG 2019-01-23 2023-09-15 | Krišjānis Kariņš | Kariņš|Karins|Krisjanis Karins
+LV PM HG 2023-09-15 | Evika Siliņa | Siliņa|Evika Silina
+LT P HS 1998-02-26 2003-02-26 | Valdas Adamkus | Adamkus
+LT P HS 2004-07-12 2009-07-12 | Valdas Adamkus |
+LT P HS 2003-02-26 2004-04-06 | Rolandas Paksas | Paksas
+LT P HS 2009-07-12 2019-07-12 | Dalia Grybauskaitė | Grybauskaitė|Grybauskaite|Dalia Grybauskaite
+LT P HS 2019-07-12 | Gitanas Nausėda | Nausėda|Nauseda|Gitanas Nauseda
+LT PM HG 2001-07-03 2006-06-01 | Algirdas Brazauskas | Brazauskas
+LT PM HG 2008-12-09 2012-12-13 | Andrius Kubilius | Kubilius
+LT PM HG 2016-12-13 2020-12-11 | Saulius Skvernelis | Skvernelis
+LT PM HG 2020-12-11 2024-12-12 | Ingrida Šimonytė | Šimonytė|Simonyte|Ingrida Simonyte
+LU PM HG 1995-01-20 2013-12-04 | Jean-Claude Juncker |
+LU PM HG 2013-12-04 2023-11-17 | Xavier Bettel | Bettel
+LU PM HG 2023-11-17 | Luc Frieden | Frieden
+MT PM HG 2004-03-23 2013-03-11 | Lawrence Gonzi | Gonzi
+MT PM HG 2013-03-11 2020-01-13 | Joseph Muscat | Muscat
+MT PM HG 2020-01-13 | Robert Abela |
+NL PM HG 1994-08-22 2002-07-22 | Wim Kok |
+NL PM HG 2002-07-22 2010-10-14 | Jan Peter Balkenende | Balkenende
+NL PM HG 2024-07-02 | Dick Schoof | Schoof
+NL K HS 1980-04-30 2013-04-30 | Beatrix of the Netherlands | Queen Beatrix
+NL K HS 2013-04-30 | Willem-Alexander | King Willem-Alexander
+PL P HS 1995-12-23 2005-12-23 | Aleksander Kwaśniewski | Kwaśniewski
++ Kwasniewski|Aleksander Kwasniewski
+PL P HS 2005-12-23 2010-04-10 | Lech Kaczyński | Lech Kaczynski
+PL P HS 2010-08-06 2015-08-06 | Bronisław Komorowski | Komorowski|Bronislaw Komorowski
+PL P HS 2015-08-06 2025-08-06 | Andrzej Duda | Duda|Дуда
+PL P HS 2025-08-06 | Karol Nawrocki | Nawrocki
+PL PM HG 2001-10-19 2004-05-02 | Leszek Miller |
+PL PM HG 2004-05-02 2005-10-31 | Marek Belka | Belka
+PL PM HG 2005-10-31 2006-07-14 | Kazimierz Marcinkiewicz | Marcinkiewicz
+PL PM HG 2006-07-14 2007-11-16 | Jarosław Kaczyński | Jaroslaw Kaczynski
+PL PM HG 2014-09-22 2015-11-16 | Ewa Kopacz | Kopacz
+PL PM HG 2015-11-16 2017-12-11 | Beata Szydło | Szydło|Szydlo|Beata Szydlo
+PL PM HG 2017-12-11 2023-12-13 | Mateusz Morawiecki | Morawiecki|Моравецкий
+PT PM HG 1995-10-28 2002-04-06 | António Guterres |
+PT PM HG 2002-04-06 2004-07-17 | José Manuel Barroso |
+PT PM HG 2004-07-17 2005-03-12 | Pedro Santana Lopes | Santana Lopes
+PT PM HG 2005-03-12 2011-06-21 | José Sócrates | Sócrates|Jose Socrates
+PT PM HG 2011-06-21 2015-11-26 | Pedro Passos Coelho | Passos Coelho
+PT PM HG 2015-11-26 2024-04-02 | António Costa |
+PT PM HG 2024-04-02 | Luís Montenegro | Luis Montenegro
+PT P HS 1996-03-09 2006-03-09 | Jorge Sampaio | Sampaio
+PT P HS 2006-03-09 2016-03-09 | Aníbal Cavaco Silva | Cavaco Silva|Anibal Cavaco Silva
+PT P HS 2016-03-09 | Marcelo Rebelo de Sousa | Rebelo de Sousa
+RO P HS 2000-12-20 2004-12-20 | Ion Iliescu | Iliescu
+RO P HS 2004-12-20 2014-12-21 | Traian Băsescu | Băsescu|Basescu|Traian Basescu
+RO P HS 2014-12-21 2025-02-12 | Klaus Iohannis | Iohannis
+RO P HS 2025-05-26 | Nicușor Dan | Nicusor Dan
+RO PM HG 2000-12-28 2004-12-28 | Adrian Năstase | Năstase|Nastase|Adrian Nastase
+RO PM HG 2004-12-29 2008-12-22 | Călin Popescu-Tăriceanu | Tariceanu|Calin Popescu-Tariceanu
+RO PM HG 2008-12-22 2012-02-06 | Emil Boc |
+RO PM HG 2012-05-07 2015-11-04 | Victor Ponta | Ponta
+RO PM HG 2023-06-15 2025-05-06 | Marcel Ciolacu | Ciolacu
+RO PM HG 2025-06-23 | Ilie Bolojan | Bolojan
+SK PM HG 1998-10-30 2006-07-04 | Mikuláš Dzurinda | Dzurinda|Mikulas Dzurinda
+SK PM HG 2006-07-04 2010-07-08 | Robert Fico | Fico|Фицо
+SK PM HG 2012-04-04 2018-03-22 | Robert Fico |
+SK PM HG 2023-10-25 | Robert Fico |
+SK PM HG 2010-07-08 2012-04-04 | Iveta Radičová | Radičová|Iveta Radicova
+SK PM HG 2018-03-22 2020-03-21 | Peter Pellegrini | Pellegrini
+SK P HS 2024-06-15 | Peter Pellegrini |
+SK PM HG 2020-03-21 2021-04-01 | Igor Matovič | Matovič|Igor Matovic
+SK PM HG 2021-04-01 2023-05-15 | Eduard Heger | Heger
+SK P HS 2004-06-15 2014-06-15 | Ivan Gašparovič | Gašparovič|Ivan Gasparovic
+SK P HS 2014-06-15 2019-06-15 | Andrej Kiska | Kiska
+SK P HS 2019-06-15 2024-06-15 | Zuzana Čaputová | Čaputová|Caputova|Zuzana Caputova
+SI PM HG 2004-12-03 2008-11-21 | Janez Janša | Janša|Jansa|Janez Jansa
+SI PM HG 2012-02-10 2013-03-20 | Janez Janša |
+SI PM HG 2020-03-13 2022-06-01 | Janez Janša |
+SI PM HG 2008-11-21 2012-02-10 | Borut Pahor | Pahor
+SI P HS 2012-12-22 2022-12-23 | Borut Pahor |
+SI PM HG 2022-06-01 | Robert Golob | Golob
+SI P HS 2022-12-23 | Nataša Pirc Musar | Pirc Musar|Natasa Pirc Musar
+SE PM HG 1996-03-22 2006-10-06 | Göran Persson | Goran Persson
+SE PM HG 2006-10-06 2014-10-03 | Fredrik Reinfeldt | Reinfeldt
+SE PM HG 2014-10-03 2021-11-30 | Stefan Löfven | Löfven|Lofven|Stefan Lofven
+SE PM HG 2021-11-30 2022-10-18 | Magdalena Andersson |
+SE PM HG 2022-10-18 | Ulf Kristersson | Kristersson
+SE K HS 1973-09-15 | Carl XVI Gustaf | King Carl Gustaf
+NO PM HG 2000-03-17 2001-10-19 | Jens Stoltenberg |
+NO PM HG 2005-10-17 2013-10-16 | Jens Stoltenberg |
+NO PM HG 2001-10-19 2005-10-17 | Kjell Magne Bondevik | Bondevik
+NO PM HG 2013-10-16 2021-10-14 | Erna Solberg | Solberg
+NO PM HG 2021-10-14 | Jonas Gahr Støre | Støre|Jonas Gahr Store
+RS P HS 2017-05-31 | Aleksandar Vučić | Vučić|Vucic|Aleksandar Vucic|Вучич
+RS P HS 2000-10-07 2003-03-04 | Vojislav Koštunica | Koštunica|Kostunica
+YU P HS 1997-07-23 2000-10-07 | Slobodan Milošević | Milošević|Milosevic
++ Slobodan Milosevic|Милошевич
+# Central Asia, Caucasus
+KZ PM HG 1999-10-01 2002-01-28 | Kassym-Jomart Tokayev |
+KZ PM HG 2002-01-28 2003-06-13 | Imangali Tasmagambetov | Tasmagambetov|Тасмагамбетов
+KZ PM HG 2003-06-13 2007-01-09 | Daniyal Akhmetov | Даниал Ахметов
+KG P HS 1990-10-27 2005-04-11 | Askar Akayev | Akayev|Akaev|Акаев|Аскар Акаев
+KG P HS 2005-08-14 2010-04-15 | Kurmanbek Bakiyev | Bakiyev|Bakiev|Бакиев|Курманбек Бакиев
+KG P HS 2010-07-03 2011-12-01 | Roza Otunbayeva | Otunbayeva|Otunbaeva|Отунбаева
+KG P HS 2011-12-01 2017-11-24 | Almazbek Atambayev | Atambayev|Atambaev|Атамбаев
+KG P HS 2017-11-24 2020-10-15 | Sooronbay Jeenbekov | Jeenbekov|Zheenbekov|Жээнбеков
+KG PM HG 2021-10-12 2024-12-16 | Akylbek Japarov | Акылбек Жапаров
+KG PM HG 2024-12-16 | Adylbek Kasymaliev | Kasymaliev|Касымалиев
+TJ PM HG 1999-12-20 2013-11-23 | Oqil Oqilov | Akil Akilov|Акил Акилов
+TJ PM HG 2013-11-23 | Kokhir Rasulzoda | Rasulzoda|Расулзода
+TM P HS 1990-10-27 2006-12-21 | Saparmurat Niyazov | Niyazov|Turkmenbashi|Ниязов|Туркменбаши
+UZ PM HG 2003-12-12 2016-09-08 | Shavkat Mirziyoyev |
+UZ PM HG 2016-12-14 | Abdulla Aripov | Aripov|Арипов
+AZ P HS 1993-06-15 2003-10-31 | Heydar Aliyev | Гейдар Алиев|Aliyev|Алиев
+AM P HS 1998-02-04 2008-04-09 | Robert Kocharyan | Kocharyan|Кочарян
+AM P HS 2008-04-09 2018-04-09 | Serzh Sargsyan | Sargsyan|Serzh Sarkisian|Серж Саргсян
+AM P HS 2018-04-09 2022-02-01 | Armen Sarkissian |
+AM P HS 2022-03-13 | Vahagn Khachaturyan |
+GE P HS 1995-11-26 2003-11-23 | Eduard Shevardnadze | Shevardnadze|Шеварднадзе
+GE P HS 2004-01-25 2007-11-25 | Mikheil Saakashvili | Saakashvili|Mikhail Saakashvili|Саакашвили
+GE P HS 2008-01-20 2013-11-17 | Mikheil Saakashvili |
+GE P HS 2013-11-17 2018-12-16 | Giorgi Margvelashvili | Margvelashvili
+GE P HS 2018-12-16 2024-12-29 | Salome Zourabichvili | Zourabichvili|Зурабишвили
+GE PM HG 2012-10-25 2013-11-20 | Bidzina Ivanishvili | Ivanishvili|Иванишвили
+GE PM HG 2013-11-20 2015-12-30 | Irakli Garibashvili | Garibashvili
+GE PM HG 2021-02-22 2024-02-08 | Irakli Garibashvili |
+UA PM HG 2002-11-21 2005-01-05 | Viktor Yanukovych |
+UA PM HG 2006-08-04 2007-12-18 | Viktor Yanukovych |
+UA PM HG 2010-03-11 2014-01-28 | Mykola Azarov | Azarov|Азаров
+UA PM HG 2005-02-04 2005-09-08 | Yulia Tymoshenko |
+UA PM HG 2016-04-14 2019-08-29 | Volodymyr Groysman | Groysman|Гройсман
+MN P HS 2017-07-10 2021-06-25 | Khaltmaagiin Battulga | Battulga
+# Middle East
+IL PM HG 1996-06-18 1999-07-06 | Benjamin Netanyahu |
+IL PM HG 1999-07-06 2001-03-07 | Ehud Barak |
+IL PM HG 2001-03-07 2006-04-14 | Ariel Sharon | ~Sharon|Шарон
+IL PM HG 2006-04-14 2009-03-31 | Ehud Olmert | Olmert
+IL PM HG 2022-07-01 2022-12-29 | Yair Lapid | Lapid
+IL P HS 2007-07-15 2014-07-24 | Shimon Peres | Peres|Перес
+IL P HS 2014-07-24 2021-07-07 | Reuven Rivlin | Rivlin
+IL P HS 2021-07-07 | Isaac Herzog | Herzog
+PS P HS 1994-07-05 2004-11-11 | Yasser Arafat | Arafat|Арафат
+PS P HS 2005-01-15 | Mahmoud Abbas | ~Abbas|Аббас
+IR P HG 1997-08-03 2005-08-03 | Mohammad Khatami | Khatami
+IQ P HS 1979-07-16 2003-04-09 | Saddam Hussein | Saddam|Саддам Хусейн
+IQ PM HG 2004-06-28 2005-05-03 | Ayad Allawi | Allawi|Iyad Allawi
+IQ PM HG 2005-05-03 2006-05-20 | Ibrahim al-Jaafari | al-Jaafari|Jaafari
+IQ PM HG 2006-05-20 2014-09-08 | Nouri al-Maliki | al-Maliki|Maliki|Nuri al-Maliki
+IQ PM HG 2014-09-08 2018-10-25 | Haider al-Abadi | al-Abadi|Abadi
+IQ PM HG 2018-10-25 2020-05-07 | Adil Abdul-Mahdi | Abdul-Mahdi
+IQ PM HG 2020-05-07 2022-10-27 | Mustafa al-Kadhimi | al-Kadhimi|Kadhimi
+IQ PM HG 2022-10-27 | Mohammed Shia al-Sudani | al-Sudani|Sudani
+IQ P HS 2005-04-07 2014-07-24 | Jalal Talabani | Talabani
+IQ P HS 2018-10-02 2022-10-17 | Barham Salih |
+SY P HS 1971-03-14 2000-06-10 | Hafez al-Assad | Hafez Assad
+SY P HS 2000-07-17 2024-12-08 | Bashar al-Assad | Assad|al-Assad|Bashar Assad|Асад|Башар Асад
+SY P HS 2025-01-29 | Ahmed al-Sharaa | al-Sharaa|Sharaa|Abu Mohammed al-Jolani|Аш-Шараа
+LB PM HG 2000-10-23 2004-10-21 | Rafik Hariri | Rafiq Hariri|Hariri
+LB PM HG 2009-11-09 2011-06-13 | Saad Hariri | Hariri|Харири
+LB PM HG 2016-12-18 2020-01-21 | Saad Hariri |
+LB PM HG 2005-07-19 2009-11-09 | Fouad Siniora | Siniora
+LB PM HG 2011-06-13 2014-02-15 | Najib Mikati | Mikati
+LB PM HG 2021-09-10 2025-02-08 | Najib Mikati |
+LB PM HG 2020-01-21 2021-09-10 | Hassan Diab |
+LB PM HG 2025-02-08 | Nawaf Salam |
+LB P HS 1998-11-24 2007-11-23 | Émile Lahoud | Lahoud|Emile Lahoud
+LB P HS 2008-05-25 2014-05-25 | Michel Suleiman |
+LB P HS 2016-10-31 2022-10-30 | Michel Aoun | Aoun
+LB P HS 2025-01-09 | Joseph Aoun | Aoun
+JO K HS 1952-08-11 1999-02-07 | Hussein of Jordan | King Hussein
+JO K HS 1999-02-07 | Abdullah II of Jordan | Abdullah II|King Abdullah II
+EG P HS 2012-06-30 2013-07-03 | Mohamed Morsi | Morsi|Mursi|Mohammed Morsi|Мурси
+AE P HS 1971-12-02 2004-11-02 | Zayed bin Sultan Al Nahyan | Sheikh Zayed
+AE P HS 2004-11-03 2022-05-13 | Khalifa bin Zayed Al Nahyan | Sheikh Khalifa
+AE P HS 2022-05-14 | Mohamed bin Zayed Al Nahyan | Mohammed bin Zayed|MBZ
+AE PM HG 2006-01-05 | Mohammed bin Rashid Al Maktoum | Sheikh Mohammed bin Rashid
+QA K HS 1995-06-27 2013-06-25 | Hamad bin Khalifa Al Thani | Sheikh Hamad bin Khalifa
+QA K HS 2013-06-25 | Tamim bin Hamad Al Thani | Sheikh Tamim|Emir Tamim
+KW K HS 2006-01-29 2020-09-29 | Sabah Al-Ahmad Al-Jaber Al-Sabah | Sheikh Sabah
+KW K HS 2023-12-16 | Mishal Al-Ahmad Al-Jaber Al-Sabah | Sheikh Mishal
+OM K HS 1970-07-23 2020-01-10 | Qaboos bin Said | Sultan Qaboos
+OM K HS 2020-01-11 | Haitham bin Tariq | Sultan Haitham
+YE P HS 1990-05-22 2012-02-27 | Ali Abdullah Saleh | Abdullah Saleh
+YE P HS 2012-02-27 2022-04-07 | Abdrabbuh Mansur Hadi | Mansour Hadi|Abd Rabbu Mansour Hadi
+AF P HS 2001-12-22 2014-09-29 | Hamid Karzai | Karzai|Карзай
+AF P HS 2014-09-29 2021-08-15 | Ashraf Ghani | Ghani|Ашраф Гани
+AF SL HS 2021-08-15 | Hibatullah Akhundzada | Akhundzada
+PK P HS 2001-06-20 2008-08-18 | Pervez Musharraf | Musharraf|Мушарраф
+PK P HS 2008-09-09 2013-09-09 | Asif Ali Zardari | Zardari|Зардари
+PK P HS 2024-03-10 | Asif Ali Zardari |
+PK P HS 2018-09-09 2024-03-10 | Arif Alvi | Alvi
+PK PM HG 2004-08-28 2007-11-16 | Shaukat Aziz |
+PK PM HG 2008-03-25 2012-06-19 | Yousaf Raza Gilani | Gilani
+PK PM HG 1997-02-17 1999-10-12 | Nawaz Sharif | Sharif|Наваз Шариф
+PK PM HG 2013-06-05 2017-07-28 | Nawaz Sharif |
+PK PM HG 2017-08-01 2018-05-31 | Shahid Khaqan Abbasi |
+PK PM HG 2022-04-11 2023-08-14 | Shehbaz Sharif | Sharif|Shahbaz Sharif
+PK PM HG 1993-10-19 1996-11-05 | Benazir Bhutto | Bhutto
+BD PM HG 1996-06-23 2001-07-15 | Sheikh Hasina | Hasina
+BD PM HG 2009-01-06 2024-08-05 | Sheikh Hasina |
+BD PM HG 2001-10-10 2006-10-29 | Khaleda Zia |
+BD PM HG 2024-08-08 | Muhammad Yunus | Yunus
+LK P HS 1994-11-12 2005-11-19 | Chandrika Kumaratunga | Kumaratunga
+LK P HS 2005-11-19 2015-01-09 | Mahinda Rajapaksa | Rajapaksa
+LK P HS 2015-01-09 2019-11-18 | Maithripala Sirisena | Sirisena
+LK P HS 2019-11-18 2022-07-14 | Gotabaya Rajapaksa | Rajapaksa
+LK P HS 2022-07-21 2024-09-23 | Ranil Wickremesinghe | Wickremesinghe
+MM PM HG 2016-04-06 2021-02-01 | Aung San Suu Kyi | Suu Kyi|Аун Сан Су Чжи
+MM SL HS 2021-02-01 | Min Aung Hlaing |
+TH PM HG 2001-02-09 2006-09-19 | Thaksin Shinawatra | Thaksin
+TH PM HG 2011-08-05 2014-05-07 | Yingluck Shinawatra | Yingluck
+TH PM HG 2014-08-24 2023-08-22 | Prayut Chan-o-cha | Prayut|Prayuth Chan-ocha|Prayuth
+TH PM HG 2023-08-22 2024-08-14 | Srettha Thavisin | Srettha
+TH PM HG 2024-08-16 2025-08-29 | Paetongtarn Shinawatra | Paetongtarn
+TH PM HG 2025-09-07 | Anutin Charnvirakul | Anutin
+TH K HS 1946-06-09 2016-10-13 | Bhumibol Adulyadej | King Bhumibol
+TH K HS 2016-10-13 | Maha Vajiralongkorn | Vajiralongkorn|King Vajiralongkorn|Wachiralongkon
+PH P HS 1998-06-30 2001-01-20 | Joseph Estrada | Estrada
+PH P HS 2001-01-20 2010-06-30 | Gloria Macapagal Arroyo | Arroyo|Gloria Arroyo
+PH P HS 2010-06-30 2016-06-30 | Benigno Aquino III | Noynoy Aquino
+PH P HS 2016-06-30 2022-06-30 | Rodrigo Duterte | Duterte|Дутерте
+PH P HS 2022-06-30 | Ferdinand Marcos Jr. | Bongbong Marcos|Ferdinand Marcos Jr|Marcos Jr.
+MY PM HG 1981-07-16 2003-10-31 | Mahathir Mohamad | Mahathir|Махатхир
+MY PM HG 2018-05-10 2020-03-01 | Mahathir Mohamad |
+MY PM HG 2003-10-31 2009-04-03 | Abdullah Ahmad Badawi | Badawi
+MY PM HG 2009-04-03 2018-05-10 | Najib Razak | Najib
+MY PM HG 2020-03-01 2021-08-16 | Muhyiddin Yassin | Muhyiddin
+MY PM HG 2022-11-24 | Anwar Ibrahim | Anwar
+SG PM HG 1990-11-28 2004-08-12 | Goh Chok Tong |
+SG PM HG 2004-08-12 2024-05-15 | Lee Hsien Loong |
+SG PM HG 2024-05-15 | Lawrence Wong |
+SG PM HG 1959-06-05 1990-11-28 | Lee Kuan Yew |
+TW P HS 2000-05-20 2008-05-20 | Chen Shui-bian | Chen Shui-bian
+TW P HS 2008-05-20 2016-05-20 | Ma Ying-jeou | Ma Ying-jeou
+TW P HS 2016-05-20 2024-05-20 | Tsai Ing-wen | Tsai Ing-wen
+TW P HS 2024-05-20 | Lai Ching-te |
+VN P HS 2021-04-05 2023-01-18 | Nguyen Xuan Phuc |
+NZ PM HG 1999-12-10 2008-11-19 | Helen Clark |
+NZ PM HG 2008-11-19 2016-12-12 | John Key |
+NZ PM HG 2017-10-26 2023-01-25 | Jacinda Ardern | Ardern
+NZ PM HG 2023-01-25 2023-11-27 | Chris Hipkins | Hipkins
+NZ PM HG 2023-11-27 | Christopher Luxon | Luxon
+# Africa
+NG P HS 1999-05-29 2007-05-29 | Olusegun Obasanjo | Obasanjo
+NG P HS 2007-05-29 2010-05-05 | Umaru Musa Yar'Adua | Yar'Adua|Yar’Adua|Umaru Yar'Adua
+NG P HS 2010-05-06 2015-05-29 | Goodluck Jonathan |
+NG P HS 2015-05-29 2023-05-29 | Muhammadu Buhari | Buhari
+NG P HS 2023-05-29 | Bola Tinubu | Tinubu|Bola Ahmed Tinubu
+KE P HS 1978-10-14 2002-12-30 | Daniel arap Moi | arap Moi
+KE P HS 2002-12-30 2013-04-09 | Mwai Kibaki | Kibaki
+KE P HS 2013-04-09 2022-09-13 | Uhuru Kenyatta | Kenyatta
+KE P HS 2022-09-13 | William Ruto | Ruto
+ET PM HG 1995-08-23 2012-08-20 | Meles Zenawi | Meles
+ET PM HG 2012-08-20 2018-04-02 | Hailemariam Desalegn | Hailemariam
+ET PM HG 2018-04-02 | Abiy Ahmed | Abiy|Abiy Ahmed Ali
+LY SL HS 1969-09-01 2011-08-23 | Muammar Gaddafi | Gaddafi|Qaddafi|Kadhafi|Gadhafi|Каддафи
+TN P HS 1987-11-07 2011-01-14 | Zine El Abidine Ben Ali | Ben Ali
+TN P HS 2019-10-23 | Kais Saied | Saied
+DZ P HS 1999-04-27 2019-04-02 | Abdelaziz Bouteflika | Bouteflika
+DZ P HS 2019-12-19 | Abdelmadjid Tebboune | Tebboune
+MA K HS 1999-07-23 | Mohammed VI | King Mohammed VI
+ZW P HS 1987-12-31 2017-11-21 | Robert Mugabe | Mugabe|Мугабе
+ZW P HS 2017-11-24 | Emmerson Mnangagwa | Mnangagwa
+GH P HS 2001-01-07 2009-01-07 | John Kufuor | Kufuor
+GH P HS 2017-01-07 2025-01-07 | Nana Akufo-Addo | Akufo-Addo
+GH P HS 2012-07-24 2017-01-07 | John Mahama | Mahama|John Dramani Mahama
+GH P HS 2025-01-07 | John Mahama |
+CD P HS 2001-01-26 2019-01-24 | Joseph Kabila | Kabila
+CD P HS 2019-01-24 | Félix Tshisekedi | Tshisekedi|Felix Tshisekedi
+RW P HS 2000-04-22 | Paul Kagame | Kagame
+UG P HS 1986-01-29 | Yoweri Museveni | Museveni
+TZ P HS 2015-11-05 2021-03-17 | John Magufuli | Magufuli
+SD P HS 1989-06-30 2019-04-11 | Omar al-Bashir | al-Bashir|Bashir|Башир
+AO P HS 1979-09-21 2017-09-26 | José Eduardo dos Santos | dos Santos|Jose Eduardo dos Santos
+SN P HS 2000-04-01 2012-04-02 | Abdoulaye Wade | Wade
+SN P HS 2012-04-02 2024-04-02 | Macky Sall |
+CI P HS 2000-10-26 2011-04-11 | Laurent Gbagbo | Gbagbo
+CI P HS 2010-12-04 | Alassane Ouattara | Ouattara
+# Latin America
+AR P HS 1999-12-10 2001-12-21 | Fernando de la Rúa | de la Rúa|De la Rua|Fernando de la Rua
+AR P HS 2002-01-02 2003-05-25 | Eduardo Duhalde | Duhalde
+AR P HS 2003-05-25 2007-12-10 | Néstor Kirchner | Nestor Kirchner|Kirchner|Киршнер
+AR P HS 2007-12-10 2015-12-10 | Cristina Fernández de Kirchner | Cristina Kirchner
++ Cristina Fernandez de Kirchner|Cristina Fernández|Kirchner
+AR P HS 2015-12-10 2019-12-10 | Mauricio Macri | Macri
+AR P HS 2019-12-10 2023-12-10 | Alberto Fernández | Alberto Fernandez
+VE P HS 1999-02-02 2013-03-05 | Hugo Chávez | Chávez|Chavez|Hugo Chavez|Чавес
+VE P HS 2013-04-19 | Nicolás Maduro | Maduro|Nicolas Maduro|Мадуро
+CO P HS 2002-08-07 2010-08-07 | Álvaro Uribe | Uribe|Alvaro Uribe
+CO P HS 2010-08-07 2018-08-07 | Juan Manuel Santos |
+CO P HS 2018-08-07 2022-08-07 | Iván Duque | Ivan Duque
+CO P HS 2022-08-07 | Gustavo Petro | Petro
+CL P HS 1973-09-11 1990-03-11 | Augusto Pinochet | Pinochet
+CL P HS 2000-03-11 2006-03-11 | Ricardo Lagos |
+CL P HS 2006-03-11 2010-03-11 | Michelle Bachelet | Bachelet
+CL P HS 2014-03-11 2018-03-11 | Michelle Bachelet |
+CL P HS 2010-03-11 2014-03-11 | Sebastián Piñera | Piñera|Pinera|Sebastian Pinera
+CL P HS 2018-03-11 2022-03-11 | Sebastián Piñera |
+CL P HS 2022-03-11 | Gabriel Boric | Boric
+PE P HS 1990-07-28 2000-11-22 | Alberto Fujimori | Fujimori
+PE P HS 2001-07-28 2006-07-28 | Alejandro Toledo |
+PE P HS 2006-07-28 2011-07-28 | Alan García | Alan Garcia
+PE P HS 2011-07-28 2016-07-28 | Ollanta Humala | Humala
+PE P HS 2016-07-28 2018-03-23 | Pedro Pablo Kuczynski | Kuczynski
+PE P HS 2018-03-23 2020-11-10 | Martín Vizcarra | Vizcarra|Martin Vizcarra
+PE P HS 2021-07-28 2022-12-07 | Pedro Castillo |
+PE P HS 2022-12-07 2025-10-10 | Dina Boluarte | Boluarte
+EC P HS 2007-01-15 2017-05-24 | Rafael Correa | Correa
+EC P HS 2017-05-24 2021-05-24 | Lenín Moreno | Lenin Moreno
+EC P HS 2021-05-24 2023-11-23 | Guillermo Lasso | Lasso
+EC P HS 2023-11-23 | Daniel Noboa | Noboa
+BO P HS 2006-01-22 2019-11-10 | Evo Morales |
+BO P HS 2020-11-08 2025-11-08 | Luis Arce |
+CU P HS 1976-12-02 2008-02-24 | Fidel Castro | Fidel|Castro|Фидель Кастро
+CU P HS 2008-02-24 2018-04-19 | Raúl Castro | Raul Castro|Castro
+CU P HS 2018-04-19 | Miguel Díaz-Canel | Díaz-Canel|Diaz-Canel|Miguel Diaz-Canel
+UY P HS 2010-03-01 2015-03-01 | José Mujica | Mujica|Jose Mujica
+# International organisations before the curated table's start
+UN SG ORG 1992-01-01 1996-12-31 | Boutros Boutros-Ghali | Boutros-Ghali
+EC P ORG 1995-01-23 1999-03-15 | Jacques Santer | Santer
+EUCO P ORG 2019-12-01 2024-11-30 | Charles Michel |
+NATO SG ORG 1995-12-05 1999-10-06 | Javier Solana | Solana
+IMF MD ORG 1987-01-16 2000-02-14 | Michel Camdessus | Camdessus
+WTO DG ORG 1999-09-01 2002-08-31 | Mike Moore |
+WTO DG ORG 1995-05-01 1999-04-30 | Renato Ruggiero | Ruggiero
+FED CHAIR ORG 1979-08-06 1987-08-11 | Paul Volcker | Volcker
+"""
+
+
+def more_terms() -> tuple[list[tuple[str, str, str, str, str, str, str]], set[str]]:
+    """Parse MORE_TERMS into CURATED-style rows plus the set of weak aliases it declares."""
+    rows: list[tuple[str, str, str, str, str, str, str]] = []
+    weak: set[str] = set()
+    for line in MORE_TERMS.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("+"):  # more aliases for the row above (keeps lines short)
+            extra = [a.strip() for a in line[1:].split("|") if a.strip()]
+            weak.update(a[1:] for a in extra if a.startswith("~"))
+            last = rows[-1]
+            joined = "|".join([last[6], *(a.lstrip("~") for a in extra)]).strip("|")
+            rows[-1] = (*last[:6], joined)
+            continue
+        head, name, aliases = (part.strip() for part in line.split("|", 2))
+        code, title, role, start, *end = head.split()
+        names = []
+        for a in aliases.split("|"):
+            a = a.strip()
+            if a.startswith("~"):
+                a = a[1:]
+                weak.add(a)
+            if a:
+                names.append(a)
+        rows.append(
+            (
+                name,
+                code,
+                TITLE_CODES[title],
+                ROLE_CODES[role],
+                start,
+                end[0] if end else "",
+                "|".join(names),
+            )
+        )
+    return rows, weak
+
+
 # Surnames that are everyday words or very common names: only matched when the person is
 # already named in full in the same article (precision over recall).
 WEAK_SURNAMES = {
@@ -901,7 +1464,9 @@ def build() -> None:
         for k in ("names", "adjectives"):
             c[k] = list(dict.fromkeys(c[k] + extra[k]))
     people: dict[str, dict[str, Any]] = {}
-    for name, office, title, role, start, end, aliases in CURATED:
+    extra_rows, extra_weak = more_terms()
+    weak_surnames = WEAK_SURNAMES | extra_weak
+    for name, office, title, role, start, end, aliases in CURATED + extra_rows:
         pid = slug(name)
         p = people.setdefault(
             pid,
@@ -915,26 +1480,47 @@ def build() -> None:
             },
         )
         p["aliases"].extend(a for a in aliases.split("|") if a)
-        p["terms"].append(
-            {
-                "office": office,
-                "title": title,
-                "role": role,
-                "start": start or None,
-                "end": end or None,
-                "source": "curated",
-            }
-        )
-    # Index curated people by (office, folded surname) to merge Factbook spellings.
-    by_surname: dict[tuple[str, str], str] = {}
+        term = {
+            "office": office,
+            "title": title,
+            "role": role,
+            "start": start or None,
+            "end": end or None,
+            "source": "curated",
+        }
+        # The same term may be listed twice (once per table): keep one.
+        if not any(
+            (t["office"], t["title"], t["start"]) == (office, title, term["start"])
+            for t in p["terms"]
+        ):
+            p["terms"].append(term)
+    # Index curated people by (office, folded surname) to merge Factbook spellings. Several
+    # people may share a surname in one country (the Kirchners, the Sharifs): the Factbook
+    # lists current holders, so a curated person still in office is preferred.
+    by_surname: dict[tuple[str, str], list[str]] = {}
+    by_name: dict[tuple[str, str], str] = {}
     for pid, p in people.items():
+        offices = {t["office"] for t in p["terms"]}
         for a in [p["name"], *p["aliases"]]:
-            by_surname[(p["country"], fold(a.split()[-1]))] = pid
+            for o in offices:
+                by_surname.setdefault((o, fold(a.split()[-1])), []).append(pid)
+                by_name[(o, fold(a))] = pid
+
+    def open_in(pid: str, office: str) -> bool:
+        return any(t["office"] == office and t["end"] is None for t in people[pid]["terms"])
+
     for h in holders:
         toks = h["name"].split()
         caps = [t for t in toks if t[:1].isupper()]
         keys = [(h["country"], fold(p)) for t in caps for p in [t, *t.split("-")]]
-        pid = next((by_surname[k] for k in keys if k in by_surname), None)
+        pid = by_name.get((h["country"], fold(h["name"])))
+        if pid is None:
+            # Territories list their sovereign's head ("Donald J. Trump" for Guam): same person.
+            pid = next((v for (o, n), v in by_name.items() if n == fold(h["name"])), None)
+        if pid is None:
+            cands = list(dict.fromkeys(c for k in keys for c in by_surname.get(k, ())))
+            cands.sort(key=lambda c: not open_in(c, h["country"]))
+            pid = cands[0] if cands else None
         if pid is None:
             pid = slug(h["name"])
         if pid in people:
@@ -984,10 +1570,10 @@ def build() -> None:
             # "Christian"): weak, i.e. only counted once the full name is in the article.
             if counts.get(fold(last), 0) == 1 and len(last) >= 4 and last[0].isupper():
                 p["weak_aliases"] = [last]
-        weak = [a for a in p["aliases"] if a in WEAK_SURNAMES] + p.get("weak_aliases", [])
+        weak = [a for a in p["aliases"] if a in weak_surnames] + p.get("weak_aliases", [])
         p["weak_aliases"] = sorted(set(weak))
         p["aliases"] = [
-            a for a in dict.fromkeys(p["aliases"]) if a not in WEAK_SURNAMES and a != p["name"]
+            a for a in dict.fromkeys(p["aliases"]) if a not in weak_surnames and a != p["name"]
         ]
         p["terms"].sort(key=lambda t: t["start"] or "")
     out = {

@@ -50,14 +50,14 @@ def analyze(item: Item) -> Analysis:
     body = item.body or ""
     title = item.title or ""
     day = _day(item)
-    names = _safe(lambda: find_names(body), "names")
+    names = _safe(lambda: find_names(body, day), "names")
     titles = _safe(lambda: find_titles(body, day, names), "titles")
     mentions = sorted(set(names + titles))
     people = gazetteer().people
     spans: dict[str, list[Span]] = {}
     for s, e, pid in mentions:
         spans.setdefault(pid, []).append(Span(s, e))
-    for _s, _e, pid in _safe(lambda: find_names(title), "title names"):
+    for _s, _e, pid in _safe(lambda: find_names(title, day), "title names"):
         spans.setdefault(pid, [])  # named in the headline only: present, no body span
     leaders = tuple(
         LeaderHit(pid, people[pid].name, people[pid].country, tuple(sp))

@@ -3,6 +3,10 @@
 The gazetteer ships as ``data/leaders.json`` (built by ``scripts/build_gazetteer.py``) and is
 loaded once, lazily. Matching runs on :func:`feeds.analysis.text.fold` of the body, which keeps
 every offset, so spans index straight into the original text.
+
+People the user configured (``[[people]]`` in ``config.toml``: ministers, CEOs) are merged into
+the same gazetteer under ids ``person:<slug>``, so they match, highlight and filter like leaders.
+Tests inject them with :func:`set_extra_people` instead of reading the real configuration.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from functools import cache
 import ahocorasick
 
 from feeds.analysis.text import fold, is_word_char, load_json
+from feeds.config import Person as ConfigPerson
 
 # Russian case endings allowed after a Cyrillic alias ("Токаеву", "Си Цзиньпином").
 _RU_ENDINGS = ("ом", "ым", "ой", "ем", "а", "у", "е", "ы", "я", "ю")
@@ -133,6 +138,23 @@ class Person:
     country: str
     terms: tuple[Term, ...]
     aliases: tuple[str, ...] = ()
+    role: str = ""
+    """Free-text role of a configured person ("Prime Minister"); empty for gazetteer leaders."""
+
+    def first_start(self) -> dt.date | None:
+        """Start of the earliest term; None when a term has no known start or there are none."""
+        return _first_start(self.terms)
+
+    def rank(self, day: dt.date) -> tuple[int, dt.date]:
+        """Sort key for people sharing an alias: in office on ``day`` first, then the latest
+        to have left office before it, then the earliest to come (``max`` picks the best)."""
+        if not self.terms or any(t.covers(day) for t in self.terms):
+            return (2, dt.date.max)
+        past = [t.end for t in self.terms if t.end is not None and t.end <= day]
+        if past:
+            return (1, max(past))
+        first = self.first_start() or dt.date.max
+        return (0, dt.date.max - (first - dt.date.min))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +174,14 @@ class Gazetteer:
     people: dict[str, Person]
     automaton: ahocorasick.Automaton
     by_alias: dict[str, set[str]] = field(default_factory=dict)
+    surname: dict[str, str] = field(default_factory=dict)
+    """Person id → folded last token of the canonical name ("bush")."""
+    given: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Person id → folded tokens of their names other than the surname ("george", "w.")."""
+    by_surname: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Folded surname → ids of everyone with that surname (for "President Clinton")."""
+    first: dict[str, dt.date | None] = field(default_factory=dict)
+    """Person id → start of their first term (asked for every alias hit, so precomputed)."""
 
     def holder(
         self, office: str, day: dt.date, titles: Iterable[str] = (), role: str | None = None
@@ -181,6 +211,13 @@ class Gazetteer:
         return id(self)
 
 
+def _first_start(terms: tuple[Term, ...]) -> dt.date | None:
+    starts = [t.start for t in terms]
+    if not starts or any(s is None for s in starts):
+        return None
+    return min(s for s in starts if s is not None)
+
+
 def _date(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 
@@ -193,31 +230,101 @@ def _kind(alias: str) -> str:
     return "cs" if len(alias) <= 3 else "latin"
 
 
+_extra_people: tuple[ConfigPerson, ...] | None = None
+
+
+def set_extra_people(people: Iterable[ConfigPerson] | None) -> None:
+    """Use ``people`` as the configured people (None: read ``config.toml`` again).
+
+    The gazetteer is rebuilt on next use. Tests call this so they never read the real
+    configuration directory; the app may call it after the user edits their config.
+    """
+    global _extra_people
+    _extra_people = None if people is None else tuple(people)
+    gazetteer.cache_clear()
+
+
+def _configured_people() -> tuple[ConfigPerson, ...]:
+    if _extra_people is not None:
+        return _extra_people
+    # Imported here: the config module pulls in platformdirs, not needed by most callers.
+    from feeds.config import ConfigError, load_config
+
+    try:
+        return load_config().people
+    except ConfigError:
+        return ()  # a broken config must not break analysis; the app reports it elsewhere
+
+
+def person_slug(name: str) -> str:
+    """ "Olzhas Bektenov" → "olzhas-bektenov" (the id suffix of a configured person)."""
+    return re.sub(r"[^\w]+", "-", fold(name)).strip("-")
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    """Load ``leaders.json`` once and build the automaton."""
+    """Load ``leaders.json`` once, merge the configured people, build the automaton."""
     data = load_json("leaders.json")
     people: dict[str, Person] = {}
-    auto = ahocorasick.Automaton()
     entries: dict[str, list[_Alias]] = {}
     by_alias: dict[str, set[str]] = {}
+
+    def add(person: Person, strong: Iterable[str], weak: Iterable[str]) -> None:
+        people[person.id] = person
+        for text, is_weak in [(a, False) for a in strong] + [(a, True) for a in weak]:
+            key = fold(text)
+            if not key.strip():
+                continue
+            by_alias.setdefault(key, set()).add(person.id)
+            entries.setdefault(key, []).append(
+                _Alias(person.id, text, len(text), _kind(text), is_weak, " " not in text.strip())
+            )
+
     for p in data["people"]:
         terms = tuple(
             Term(t["office"], t["title"], t["role"], _date(t["start"]), _date(t["end"]))
             for t in p["terms"]
         )
         aliases = (p["name"], *p["aliases"])
-        people[p["id"]] = Person(p["id"], p["name"], p["country"], terms, aliases)
-        for text, weak in [(a, False) for a in aliases] + [(a, True) for a in p["weak_aliases"]]:
-            key = fold(text)
-            by_alias.setdefault(key, set()).add(p["id"])
-            entries.setdefault(key, []).append(
-                _Alias(p["id"], text, len(text), _kind(text), weak, " " not in text.strip())
-            )
+        add(Person(p["id"], p["name"], p["country"], terms, aliases), aliases, p["weak_aliases"])
+    for cp in _configured_people():
+        names = [n for n in dict.fromkeys((cp.name, *cp.aliases)) if n.strip()]
+        if not names:
+            continue
+        known = set().union(*(by_alias.get(fold(n), set()) for n in names))
+        gaz = [pid for pid in known if not pid.startswith("person:")]
+        if len(gaz) == 1 and fold(cp.name) in {fold(a) for a in people[gaz[0]].aliases}:
+            # Already a leader: the user's spellings become extra aliases of that entry, so
+            # one person never shows up twice.
+            add(people[gaz[0]], names, ())
+            continue
+        pid = "person:" + person_slug(cp.name)
+        add(Person(pid, cp.name, cp.country, (), tuple(names), cp.role), names, ())
+
+    auto = ahocorasick.Automaton()
     for key, lst in entries.items():
         auto.add_word(key, tuple(lst))
     auto.make_automaton()
-    return Gazetteer(people, auto, by_alias)
+    surname: dict[str, str] = {}
+    given: dict[str, frozenset[str]] = {}
+    by_surname: dict[str, list[str]] = {}
+    for pid, person in people.items():
+        toks = fold(person.name).split()
+        if len(toks) < 2:
+            continue
+        surname[pid] = toks[-1]
+        by_surname.setdefault(toks[-1], []).append(pid)
+        own = {t for a in person.aliases if len(a.split()) > 1 for t in fold(a).split()}
+        given[pid] = frozenset(own - {toks[-1]})
+    return Gazetteer(
+        people,
+        auto,
+        by_alias,
+        surname,
+        given,
+        {k: tuple(v) for k, v in by_surname.items()},
+        {pid: person.first_start() for pid, person in people.items()},
+    )
 
 
 def match_leader_term(term: str) -> frozenset[str]:
@@ -263,8 +370,41 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in ".!?\n:;"
 
 
-def find_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, person id) of alias mentions, longest-leftmost, no overlaps."""
+# A weak surname followed by one of these names a government, hence that leader ("the Carter
+# administration", "Brown's government").
+_WEAK_OK_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:administration|government|presidency|premiership|cabinet|era)\b"
+)
+# "Bill and Hillary Clinton": a first name coordinated with someone else's full name.
+# Matched at each " and " found by str.find, which is much cheaper than scanning every word.
+_COORD = re.compile(r" (?:and|&) [A-Z][a-z]+ ([A-Z][\w'’-]+)")
+
+
+def _future(g: Gazetteer, pid: str, day: dt.date) -> bool:
+    """True when every term starts after ``day``: not yet a leader when the article appeared."""
+    first = g.first.get(pid)
+    return first is not None and first > day
+
+
+def _capitalised_run(text: str, pos: int) -> list[str]:
+    """Up to three capitalised words (names, initials) right before ``pos``."""
+    out: list[str] = []
+    for _ in range(3):
+        w, start = _prev_word(text, pos)
+        if not w or not w[:1].isupper():
+            break
+        out.append(w)
+        pos = start
+    return out
+
+
+def find_names(text: str, day: dt.date | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, person id) of alias mentions, longest-leftmost, no overlaps.
+
+    With ``day`` (the article date) people whose first term starts later are left out (in 2005
+    "Gordon Brown" is a chancellor, not a leader), and an alias several people share
+    ("Kirchner", "Aliyev") goes to whoever was in office then, else to the latest before.
+    """
     if not text:
         return []
     g = gazetteer()
@@ -290,24 +430,73 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
                 # Names are capitalised: "may" or "brown" in running text are words.
                 if a.text[:1].isupper() and not text[s].isupper():
                     continue
+            if day is not None and _future(g, a.pid, day):
+                continue
             raw.append((s, e, a))
     raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    chosen: list[tuple[int, int, _Alias]] = []
+    # Longest-leftmost spans; people sharing the exact span compete by date below.
+    spans: list[tuple[int, int, list[_Alias]]] = []
     last_end = -1
     for s, e, a in raw:
-        if s >= last_end:
-            chosen.append((s, e, a))
+        if spans and spans[-1][0] == s and spans[-1][1] == e:
+            spans[-1][2].append(a)
+        elif s >= last_end:
+            spans.append((s, e, [a]))
             last_end = e
+    when = day or dt.date.today()
+    chosen: list[tuple[int, int, _Alias]] = []
+    for s, e, alts in spans:
+        if len(alts) > 1:
+            alts.sort(key=lambda a: (g.people[a.pid].rank(when), not a.weak), reverse=True)
+        chosen.append((s, e, alts[0]))
     strong = {a.pid for _, _, a in chosen if not a.weak}
     out: list[tuple[int, int, str]] = []
     for s, e, a in chosen:
-        if a.weak and a.pid not in strong:
+        pid = a.pid
+        if a.weak and pid not in strong and not _WEAK_OK_AFTER.match(text, e):
             continue
         if a.single and a.kind == "latin":
             # "Jeb Bush", "Hillary Clinton": a capitalised unknown word right before a
-            # surname is someone else's first name.
+            # surname is someone else's first name, unless the run of capitalised words holds
+            # this person's own given names ("Nursultan Abish-uly Nazarbayev", "Vladimir V.").
             w, _ = _prev_word(text, s)
             if w and w[:1].isupper() and fold(w).strip(".") not in _OK_BEFORE:
-                continue
-        out.append((s, e, a.pid))
+                own = g.given.get(pid, frozenset())
+                if not any(fold(x).strip(".,") in own for x in _capitalised_run(text, s)):
+                    continue
+            # A bare surname after someone of that surname was named in full is that person
+            # ("President George H.W. Bush ... Bush said").
+            key = fold(text[s:e])
+            for _s, _e, other in reversed(out):
+                if other != pid and g.surname.get(other) == key and _e - _s > e - s:
+                    pid = other
+                    break
+        out.append((s, e, pid))
+    if " and " in text or " & " in text:
+        out = _coordinated(text, g, out, day)
     return out
+
+
+def _coordinated(
+    text: str, g: Gazetteer, found: list[tuple[int, int, str]], day: dt.date | None
+) -> list[tuple[int, int, str]]:
+    """Add "Bill" in "Bill and Hillary Clinton" when "Bill Clinton" is a known name."""
+    taken = [(s, e) for s, e, _ in found]
+    extra: list[tuple[int, int, str]] = []
+    for sep in (" and ", " & "):
+        i = text.find(sep)
+        while i >= 0:
+            m = _COORD.match(text, i)
+            at = i
+            i = text.find(sep, i + 1)
+            if m is None:
+                continue
+            first, s = _prev_word(text, at)
+            if not first.isalpha() or not first[:1].isupper():
+                continue
+            pids = g.by_alias.get(fold(f"{first} {m.group(1)}"), set())
+            pids = {p for p in pids if day is None or not _future(g, p, day)}
+            e = s + len(first)
+            if len(pids) == 1 and not any(ts < e and s < te for ts, te in taken):
+                extra.append((s, e, next(iter(pids))))
+    return sorted(found + extra) if extra else found

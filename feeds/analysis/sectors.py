@@ -38,6 +38,8 @@ class _Lexicon:
     labels: dict[str, str]
     iptc: dict[str, str]
     automaton: ahocorasick.Automaton
+    threshold: dict[str, float]
+    """Per-sector score threshold where the default is too low (words used in passing)."""
 
 
 @cache
@@ -67,7 +69,10 @@ def _lexicon() -> _Lexicon:
     for text, lst in entries.items():
         auto.add_word(text, tuple(lst))
     auto.make_automaton()
-    return _Lexicon(labels, iptc, auto)
+    thresholds = {
+        sec["id"]: float(sec["threshold"]) for sec in data["sectors"] if "threshold" in sec
+    }
+    return _Lexicon(labels, iptc, auto, thresholds)
 
 
 SECTORS: dict[str, str] = {s["id"]: s["label"] for s in load_json("sectors.json")["sectors"]}
@@ -101,8 +106,35 @@ def _wild_terms() -> tuple[tuple[str, str, bool, bool], ...]:
     return tuple(out)
 
 
-def _hits(text: str) -> list[tuple[int, int, str, str, bool]]:
-    """(start, end, sector, term, strong) in ``text`` after negative phrases are removed."""
+_CAP_WORD = re.compile(r"[A-Z][\w'’&.-]*")
+
+
+def _in_proper_name(text: str, s: int, e: int) -> bool:
+    """True when a capitalised hit mid-sentence is part of a name ("Georgetown University",
+    "Bank of England", "Department of Defense"): an institution named in passing says little
+    about what the story is about."""
+    if not text[s : s + 1].isupper():
+        return False
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0 or text[j - 1] in '.!?\n:;"“‘(':
+        before = False  # sentence start: capitalised anyway
+    else:
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’.-&"):
+            k -= 1
+        before = bool(_CAP_WORD.fullmatch(text[k:j]))
+    after = re.match(r"(?: of(?: the)?)? ([A-Z][\w'’.-]*)", text[e : e + 40])
+    return before or bool(after)
+
+
+def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str, bool]]:
+    """(start, end, sector, term, strong) in ``text`` after negative phrases are removed.
+
+    ``names_count=False`` drops hits inside proper names (used for bodies; headlines are Title
+    Case, so there every word would look like a name).
+    """
     folded = fold(text)
     n = len(folded)
     pos: list[tuple[int, int, str, str, bool]] = []
@@ -125,7 +157,7 @@ def _hits(text: str) -> list[tuple[int, int, str, str, bool]]:
                     continue
             if t.negative:
                 neg.append((s, e, t.sector))
-            else:
+            elif names_count or not _in_proper_name(text, s, e):
                 pos.append((s, e, t.sector, t.term, t.strong))
     for sid, raw, strong, negative in _wild_terms():
         if raw.split()[0].rstrip("*")[:3] not in folded:
@@ -182,23 +214,36 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
     strong: set[str] = set()
     paras = paragraphs(body)
     lead_end = paras[0][1] if paras else 0
-    body_hits = _hits(body) if body else []
+    body_hits = _hits(body, names_count=False) if body else []
+    prominent: set[str] = set()  # a strong phrase in the headline or lead
+    strong_phrase: set[str] = set()  # a multi-word strong phrase anywhere
     for s, _e, sid, term, is_strong in body_hits:
         raw[sid] = raw.get(sid, 0.0) + (2.0 if s < lead_end else 1.0)
         distinct.setdefault(sid, set()).add(term)
         if is_strong:
             strong.add(sid)
+            if s < lead_end:
+                prominent.add(sid)
+            if " " in term.strip():
+                strong_phrase.add(sid)
     for _s, _e, sid, term, is_strong in _hits(title) if title else []:
         raw[sid] = raw.get(sid, 0.0) + 3.0
         distinct.setdefault(sid, set()).add(term)
         if is_strong:
             strong.add(sid)
+            prominent.add(sid)
     enum = _enumerated(body, body_hits)
     words = len(body.split()) + len(title.split())
     out = []
     for sid, r in raw.items():
         score = r * 100.0 / (words + 100.0)
-        if (score >= _THRESHOLD and len(distinct[sid]) >= 2) or sid in strong or sid in enum:
+        need = lex.threshold.get(sid, _THRESHOLD)
+        # A strong (specific) phrase assigns on its own; a single-word strong term ("university")
+        # must be prominent or backed by some weight, as one such word is often an aside.
+        by_strong = sid in strong and (
+            sid in prominent or score >= need / 2 or sid in strong_phrase
+        )
+        if (score >= need and len(distinct[sid]) >= 2) or by_strong or sid in enum:
             mentions = tuple(Span(s, e) for s, e, hit_sid, _t, _st in body_hits if hit_sid == sid)
             out.append(SectorScore(sid, lex.labels[sid], round(score, 3), mentions))
     out.sort(key=lambda x: (-x.score, SECTOR_IDS.index(x.id)))

@@ -73,6 +73,7 @@ _SKIP_BEFORE = frozenset(
     ]
 )
 _TOKEN = re.compile(r"[\w.'’-]+")
+_FORMER_END = re.compile(r"\b(?:[Ff]ormer|[Ee]x)[\s-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +222,27 @@ def find_titles(
         if nxt in name_at and code is not None:
             out.append((start, end, name_at[nxt][1]))
             continue
+        if nxt not in name_at and not cyr:
+            # "President Clinton": a surname no alias covers (two Clintons) settles it when
+            # exactly one person of that surname held this title by the article date.
+            pid = _by_title_and_surname(g, text, nxt, key, code, day)
+            if pid:
+                word = _TOKEN.match(text, nxt)
+                out.append((start, word.end() if word else end, pid))
+                continue
         if skip:
+            former = prev[-1] in ("former", "ex")
+            if former and code is None:
+                # "Georgia's former president": the place sits before "former".
+                fm = _FORMER_END.search(text, max(0, start - 12), start)
+                hit = _place_before(text, fm.start(), p) if fm and fm.start() > 0 else None
+                if hit:
+                    code, start = hit
+            if former and code is not None and not _followed_by_name(text, nxt):
+                # A former office holder, not named: the latest one before the article date.
+                pid = _predecessor(g, code, key, day, p)
+                if pid:
+                    out.append((start, end, pid))
             continue
         if code is None:
             # Bare "the president": the latest person mentioned who holds that title.
@@ -270,6 +291,56 @@ _NOT_NAMES = frozenset(
         "would",
     ]
 )
+
+
+def _by_title_and_surname(
+    g: Gazetteer, text: str, pos: int, key: str, code: str | None, day: dt.date
+) -> str | None:
+    """Id of the one person whose surname starts at ``pos`` and who held the title by ``day``."""
+    word = _TOKEN.match(text, pos)
+    if not word or not word.group()[:1].isupper():
+        return None
+    cands = g.by_surname.get(fold(word.group()).rstrip(".,'’s"), ())
+    if not cands:
+        cands = g.by_surname.get(re.sub(r"['’]s$", "", fold(word.group())), ())
+    titles, _role = _ROLES[key]
+    if not titles:
+        return None
+    hits = {
+        pid
+        for pid in cands
+        for t in g.people[pid].terms
+        if t.title in titles
+        and (code is None or t.office == code)
+        and (t.start is None or t.start <= day)
+    }
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+def _followed_by_name(text: str, pos: int) -> bool:
+    """True when a capitalised word that is not a function word starts at ``pos``."""
+    word = _TOKEN.match(text, pos)
+    return bool(word and word.group()[:1].isupper() and fold(word.group()) not in _NOT_NAMES)
+
+
+def _predecessor(g: Gazetteer, code: str, key: str, day: dt.date, p: _Places) -> str | None:
+    """Id of the last person to leave the office ``key`` of ``code`` before ``day``."""
+    titles, role = _ROLES[key]
+    if role == "leader":
+        role = p.leader_role.get(code, "head_of_state")
+    best: tuple[dt.date, str] | None = None
+    for pid, person in g.people.items():
+        for t in person.terms:
+            if t.office != code or t.end is None or t.end > day:
+                continue
+            matches = (titles and t.title in titles) or (role and t.role == role)
+            if matches and (best is None or t.end > best[0]):
+                best = (t.end, pid)
+    if best is None:
+        return None
+    # Someone still in office is nobody's "former" (Putin left the presidency in 2008).
+    holder = _resolve(g, code, key, day, p)
+    return None if holder is not None and holder.id == best[1] else best[1]
 
 
 def _ends_clause(text: str, end: int) -> bool:

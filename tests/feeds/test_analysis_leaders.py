@@ -90,7 +90,35 @@ def test_title_followed_by_name_belongs_to_that_name() -> None:
 
 
 def test_former_or_vice_title_is_not_the_holder() -> None:
-    assert _who("The Vice President of China and former Kazakh President spoke.", D2024) == []
+    assert _who("The Vice President of China spoke.", D2024) == []
+    # An unnamed former holder is the last one to leave office before the article date.
+    assert _who("The former Kazakh President spoke.", D2024) == [
+        ("Kazakh President", "nursultan-nazarbayev")
+    ]
+    assert _who("It helped topple Georgia's former president.", dt.date(2004, 12, 1)) == [
+        ("Georgia's former president", "eduard-shevardnadze")
+    ]
+
+
+def test_article_date_drops_future_leaders_and_picks_shared_alias() -> None:
+    day = dt.date(2005, 2, 13)
+    text = "Gordon Brown and Theresa May spoke; Tony Blair listened."
+    assert [p for _, _, p in find_names(text, day)] == ["tony-blair"]
+    assert find_names("Kirchner spoke.", dt.date(2005, 1, 1))[0][2] == "nestor-kirchner"
+    assert find_names("Kirchner spoke.", dt.date(2012, 1, 1))[0][2] == (
+        "cristina-fernandez-de-kirchner"
+    )
+
+
+def test_surname_rules_given_names_coordination_and_title() -> None:
+    day = dt.date(2016, 1, 1)
+    got = find_names("President Vladimir V. Putin met Nursultan Abish-uly Nazarbayev.", day)
+    assert [p for _, _, p in got] == ["vladimir-putin", "nursultan-nazarbayev"]
+    assert [p for _, _, p in find_names("Bill and Hillary Clinton came.", day)] == ["bill-clinton"]
+    assert [p for _, _, p in find_names("In the Carter administration.", day)] == ["jimmy-carter"]
+    text = "President George H.W. Bush spoke. Bush said no."
+    assert {p for _, _, p in find_names(text, day)} == {"george-h-w-bush"}
+    assert ("President Clinton", "bill-clinton") in _who("President Clinton spoke.", day)
 
 
 def test_bare_title_resolves_to_latest_mentioned_holder() -> None:
