@@ -1,0 +1,430 @@
+"""Refresh benchmark: ``newsdesk fetch`` against newsboat 2.21 on the same loopback feeds.
+
+Usage:
+    python scripts/bench_fetch.py [--feeds 200] [--items 50] [--runs 3]
+                                  [--tools newsboat,newsdesk] [--keep DIR]
+
+What it does (PERFORMANCE.md, "How to measure"):
+
+1. ``genfeeds.py`` writes FEEDS x ITEMS RSS files into a temporary directory;
+2. ``serve.py`` serves them on 127.0.0.1 (a free port, listen backlog 1024). Before anything is
+   timed the script checks the server answers a conditional GET with 304 (serve.py sends
+   ``Last-Modified`` and honours ``If-Modified-Since``; it sends no ETag) and stops if it does not;
+3. each tool refreshes the same URL list under ``/usr/bin/time -f "%e %U %S %M"``, three cases:
+
+   * cold:   no cache / no database;
+   * second: the cache after one refresh, every feed answers 200 with items already known (the
+     files' mtime is moved forward so a conditional request cannot turn into a 304);
+   * steady: the cache after two refreshes, every feed answers 304 (newsboat 2.21 sends
+     conditional requests only from its third reload, hence two).
+
+   Caches are restored from snapshots before every run; one untimed cold run warms the OS caches.
+
+newsboat runs as ``newsboat -u URLS -c CACHE -C CONFIG -x reload`` (empty config: its defaults).
+newsdesk runs as ``python -m tui.cli fetch --db DB --quiet`` with ``XDG_CONFIG_HOME`` pointing at a
+config dir whose ``newsdesk/subscriptions.toml`` lists the URLs (and ``XDG_DATA_HOME`` at a
+temporary dir). newsdesk parses, analyses and stores in one pass, so "listed" (items stored and
+visible) and "fully analysed" are the same moment: the end of ``fetch``.
+
+Prints wall s, user s, sys s and peak RSS MB (medians of ``--runs``) per tool and case, the
+newsdesk/newsboat ratios, and the same table in Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import os
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS_DIR = Path("/work/shared/tools")
+GENFEEDS = TOOLS_DIR / "genfeeds.py"
+SERVE = TOOLS_DIR / "serve.py"
+TIME = "/usr/bin/time"
+CASES = ("startup", "cold", "second", "steady")
+"""startup: newsdesk only, `fetch --help` (interpreter and imports, no work)."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One timed run, as ``/usr/bin/time -f "%e %U %S %M"`` reports it."""
+
+    wall: float
+    user: float
+    sys: float
+    rss_mb: float
+
+
+@dataclass(frozen=True)
+class Result:
+    """Medians of several runs of one tool on one case."""
+
+    tool: str
+    case: str
+    samples: tuple[Sample, ...]
+    note: str = ""
+
+    def median(self, field: str) -> float:
+        return float(statistics.median(float(getattr(s, field)) for s in self.samples))
+
+
+# --------------------------------------------------------------------------- feeds and server
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_port(port: int, deadline: float = 10.0) -> None:
+    """Block until something accepts connections on 127.0.0.1:``port``."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit(f"server on port {port} did not start")
+
+
+def check_conditional_get(url: str) -> str:
+    """Fail unless ``url`` answers 200 with a validator, then 304 to a conditional request."""
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback
+        etag = response.headers.get("ETag")
+        modified = response.headers.get("Last-Modified")
+    if not etag and not modified:
+        raise SystemExit(f"{url}: no ETag or Last-Modified; use nginx (PERFORMANCE.md)")
+    request = urllib.request.Request(url)  # noqa: S310 - loopback
+    if etag:
+        request.add_header("If-None-Match", etag)
+    if modified:
+        request.add_header("If-Modified-Since", modified)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        status = exc.code
+    if status != 304:
+        raise SystemExit(f"{url}: conditional GET answered {status}, not 304; use nginx")
+    return f"ETag={etag or '-'}, Last-Modified={modified or '-'}, conditional GET -> 304"
+
+
+def set_mtime(files: list[Path], when: float) -> None:
+    """Give every feed file the same mtime (what the server sends as Last-Modified)."""
+    for path in files:
+        os.utime(path, (when, when))
+
+
+# --------------------------------------------------------------------------- running tools
+
+
+def timed(cmd: list[str], env: dict[str, str], log: Path) -> Sample:
+    """Run ``cmd`` under /usr/bin/time; its output goes to ``log``."""
+    stats = log.with_suffix(".time")
+    with log.open("w") as out:
+        proc = subprocess.run(
+            [TIME, "-o", str(stats), "-f", "%e %U %S %M", *cmd],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            check=False,
+        )
+    fields = stats.read_text().split()[-4:]
+    if proc.returncode != 0:
+        tail = log.read_text(errors="replace").strip().splitlines()[-3:]
+        print(f"  warning: {cmd[0]} exited {proc.returncode}: {' | '.join(tail)}")
+    wall, user, system, rss_kb = (float(x) for x in fields)
+    return Sample(wall=wall, user=user, sys=system, rss_mb=rss_kb / 1024)
+
+
+def snapshot(paths: list[Path], dest: Path) -> None:
+    """Copy the files that exist among ``paths`` into ``dest`` (emptied first)."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    for path in paths:
+        if path.exists():
+            shutil.copy2(path, dest / path.name)
+
+
+def restore(paths: list[Path], src: Path | None) -> None:
+    """Remove ``paths``, then copy back what snapshot ``src`` holds (nothing for a cold run)."""
+    for path in paths:
+        path.unlink(missing_ok=True)
+    if src is None:
+        return
+    for path in paths:
+        saved = src / path.name
+        if saved.exists():
+            shutil.copy2(saved, path)
+
+
+@dataclass
+class Tool:
+    """How to run one reader against the URL list, and which files hold its state."""
+
+    name: str
+    command: list[str]
+    env: dict[str, str]
+    state: list[Path]
+    describe: Callable[[], str]
+    startup: list[str] | None = None
+    """A command that only starts the tool (its floor), when there is one."""
+
+
+def newsboat_tool(work: Path, urls: Path) -> Tool:
+    """newsboat 2.21 with an empty config (its defaults) and a private cache."""
+    home = work / "newsboat"
+    home.mkdir()
+    cache = home / "cache.db"
+    config = home / "config"
+    config.write_text("")
+    env = {**os.environ, "HOME": str(home)}
+
+    def describe() -> str:
+        if not cache.exists():
+            return "no cache"
+        with sqlite3.connect(cache) as db:
+            items = db.execute("SELECT count(*) FROM rss_item").fetchone()[0]
+            validators = db.execute(
+                "SELECT count(*) FROM rss_feed WHERE lastmodified != 0 OR etag != ''"
+            ).fetchone()[0]
+        return f"{items} items, {validators} feeds with validators"
+
+    return Tool(
+        name="newsboat",
+        command=["newsboat", "-u", str(urls), "-c", str(cache), "-C", str(config), "-x", "reload"],
+        env=env,
+        state=[cache, home / "cache.db.lock", home / "cache.db-journal"],
+        describe=describe,
+    )
+
+
+def newsdesk_tool(work: Path, url_list: list[str], python: str) -> Tool:
+    """``newsdesk fetch`` from this working tree, with a private config and database."""
+    home = work / "newsdesk"
+    config = home / "config"
+    (config / "newsdesk").mkdir(parents=True)
+    (home / "data").mkdir()
+    entries = "".join(f'[[feed]]\nurl = "{url}"\nenabled = true\n\n' for url in url_list)
+    (config / "newsdesk" / "subscriptions.toml").write_text(entries)
+    db = home / "bench.db"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "XDG_CONFIG_HOME": str(config),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "HOME": str(home),
+    }
+
+    def describe() -> str:
+        if not db.exists():
+            return "no database"
+        with sqlite3.connect(db) as conn:
+            tables = [
+                r[0]
+                for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                if r[0] in ("items", "item", "articles")
+            ]
+            if not tables:
+                return "database present"
+            count = conn.execute(f"SELECT count(*) FROM {tables[0]}").fetchone()[0]  # noqa: S608
+        return f"{count} items stored"
+
+    return Tool(
+        name="newsdesk",
+        command=[python, "-m", "tui.cli", "fetch", "--db", str(db), "--quiet"],
+        env=env,
+        state=[db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")],
+        describe=describe,
+        startup=[python, "-m", "tui.cli", "fetch", "--help"],
+    )
+
+
+def bench_tool(
+    tool: Tool, work: Path, files: list[Path], base_mtime: float, runs: int
+) -> list[Result]:
+    """Warm-up, then cold, steady and second runs (the order keeps the server's mtime simple)."""
+    snaps = work / "snapshots" / tool.name
+    logs = work / "logs"
+    logs.mkdir(exist_ok=True)
+    one = snaps / "after-1"
+    two = snaps / "after-2"
+
+    def run(label: str, src: Path | None) -> Sample:
+        restore(tool.state, src)
+        return timed(tool.command, tool.env, logs / f"{tool.name}-{label}.log")
+
+    def said(label: str) -> str:
+        lines = (logs / f"{tool.name}-{label}.log").read_text(errors="replace").split("\n")
+        last = next((line for line in reversed(lines) if line.strip()), "")
+        return f" (last output: {last.strip()[:90]})" if last else ""
+
+    print(f"[{tool.name}] warm-up: {run('warmup', None)}")
+    cold = [run(f"cold{i}", None) for i in range(runs)]
+    print(f"[{tool.name}] cold: {[s.wall for s in cold]} s; {tool.describe()}{said('cold0')}")
+    snapshot(tool.state, one)
+    run("build-after-2", one)
+    snapshot(tool.state, two)
+    print(f"[{tool.name}] after two refreshes: {tool.describe()}")
+
+    steady = [run(f"steady{i}", two) for i in range(runs)]
+    print(f"[{tool.name}] steady: {[s.wall for s in steady]} s; {tool.describe()}{said('steady0')}")
+
+    second = []
+    for i in range(runs):
+        # A newer mtime: a conditional request gets 200 and the same (known) items.
+        set_mtime(files, base_mtime + 60 * (i + 1))
+        second.append(run(f"second{i}", one))
+    set_mtime(files, base_mtime)
+    print(f"[{tool.name}] second: {[s.wall for s in second]} s; {tool.describe()}{said('second0')}")
+    results = []
+    if tool.startup:
+        floor = [
+            timed(tool.startup, tool.env, logs / f"{tool.name}-startup{i}.log") for i in range(runs)
+        ]
+        results.append(Result(tool.name, "startup", tuple(floor)))
+    return results + [
+        Result(tool.name, "cold", tuple(cold)),
+        Result(tool.name, "second", tuple(second)),
+        Result(tool.name, "steady", tuple(steady)),
+    ]
+
+
+# --------------------------------------------------------------------------- report
+
+
+def print_table(results: list[Result], runs: int) -> None:
+    """Plain table, ratios, then the same as Markdown."""
+    by_key = {(r.tool, r.case): r for r in results}
+    print(f"\nMedians of {runs} runs")
+    print(f"{'tool':10} {'case':7} {'wall s':>7} {'user s':>7} {'sys s':>7} {'RSS MB':>7}")
+    rows = []
+    for case in CASES:
+        for tool in ("newsboat", "newsdesk"):
+            r = by_key.get((tool, case))
+            if r is None:
+                continue
+            row = (
+                tool,
+                case,
+                r.median("wall"),
+                r.median("user"),
+                r.median("sys"),
+                r.median("rss_mb"),
+            )
+            rows.append(row)
+            print(f"{tool:10} {case:7} {row[2]:7.2f} {row[3]:7.2f} {row[4]:7.2f} {row[5]:7.1f}")
+    ratios = []
+    for case in CASES:
+        a, b = by_key.get(("newsdesk", case)), by_key.get(("newsboat", case))
+        if a and b:
+            values = [
+                a.median(f) / b.median(f) if b.median(f) else float("nan")
+                for f in ("wall", "user", "sys", "rss_mb")
+            ]
+            ratios.append((case, values))
+            print(f"{'ratio':10} {case:7} " + " ".join(f"{v:6.2f}x" for v in values))
+    print("\nMarkdown:\n")
+    print("| tool | case | wall s | user s | sys s | peak RSS MB |")
+    print("|---|---|---:|---:|---:|---:|")
+    for tool, case, wall, user, system, rss in rows:
+        print(f"| {tool} | {case} | {wall:.2f} | {user:.2f} | {system:.2f} | {rss:.1f} |")
+    for case, values in ratios:
+        cells = " | ".join(f"{v:.2f}×" for v in values)
+        print(f"| newsdesk/newsboat | {case} | {cells} |")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str]) -> int:
+    """Generate, serve, run both tools, print the table."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--feeds", type=int, default=200)
+    ap.add_argument("--items", type=int, default=50)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--tools", default="newsboat,newsdesk", help="comma-separated")
+    ap.add_argument("--python", default=sys.executable, help="interpreter for newsdesk")
+    ap.add_argument("--keep", type=Path, help="work in this directory and keep it")
+    args = ap.parse_args(argv)
+    tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    if not shutil.which(TIME.rsplit("/", 1)[-1]) and not Path(TIME).exists():
+        raise SystemExit("needs /usr/bin/time (apt-get install -y time)")
+    if "newsboat" in tools and not shutil.which("newsboat"):
+        raise SystemExit("needs newsboat (apt-get install -y newsboat)")
+
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        work = args.keep
+        cleanup = None
+    else:
+        cleanup = tempfile.TemporaryDirectory(prefix="bench-fetch-")
+        work = Path(cleanup.name)
+    server: subprocess.Popen[bytes] | None = None
+    try:
+        feeds_dir = work / "feeds"
+        subprocess.run(
+            [sys.executable, str(GENFEEDS), str(feeds_dir), str(args.feeds), str(args.items)],
+            check=True,
+        )
+        files = sorted(feeds_dir.glob("*.xml"))
+        base_mtime = float(int(time.time()) - 3600)
+        set_mtime(files, base_mtime)
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, str(SERVE), str(port), str(feeds_dir)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(port)
+        url_list = [f"http://127.0.0.1:{port}/{p.name}" for p in files]
+        print(
+            f"serving {len(files)} feeds on 127.0.0.1:{port}: {check_conditional_get(url_list[0])}"
+        )
+        print(f"Last-Modified of every file: {email.utils.formatdate(base_mtime, usegmt=True)}")
+        urls = work / "urls"
+        urls.write_text("".join(f"{u}\n" for u in url_list))
+
+        results: list[Result] = []
+        for name in tools:
+            tool_dir = work / f"{name}-state"
+            shutil.rmtree(tool_dir, ignore_errors=True)
+            tool_dir.mkdir()
+            if name == "newsboat":
+                tool = newsboat_tool(tool_dir, urls)
+            elif name == "newsdesk":
+                tool = newsdesk_tool(tool_dir, url_list, args.python)
+            else:
+                raise SystemExit(f"unknown tool {name!r}")
+            print(f"$ {' '.join(tool.command)}")
+            results += bench_tool(tool, work, files, base_mtime, args.runs)
+        print_table(results, args.runs)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        if cleanup is not None:
+            cleanup.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
