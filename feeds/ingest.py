@@ -55,6 +55,14 @@ def import_bundled_samples(store: Store) -> ImportSummary:
         return import_paths(store, [folder])
 
 
+def replace_body(store: Store, item_id: int, body: str) -> None:
+    """Store a fuller body for an item (e.g. the article page's text) and re-analyse it."""
+    from feeds.analysis import analyze
+
+    item = replace(store.get_article(item_id).item, body=body)
+    store.replace_content(item_id, item, analyze(item))
+
+
 def describe_summary(summary: ImportSummary) -> list[str]:
     """Human lines for ``newsdesk import``: counts first, then one line per failed input."""
     lines = [

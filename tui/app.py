@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from feeds.config import Config
 from feeds.store import Store
+from feeds.subscriptions import Subscription, load_subscriptions
 from tui.screens.main import MainScreen
 
 
@@ -35,17 +36,26 @@ class NewsdeskApp(App[None]):
         *,
         clock: Callable[[], datetime] = _now,
         config: Config | None = None,
+        subscriptions: Callable[[], list[Subscription]] = load_subscriptions,
     ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.config = config or Config()
+        self.subscriptions = subscriptions
 
     def on_mount(self) -> None:
         if self.config.keymap:
             # Users remap by binding id (see `?`), e.g. "main.toggle_star" = "f".
             self.set_keymap(self.config.keymap)
-        self.push_screen(MainScreen(self.store, self.clock))
+        self.push_screen(
+            MainScreen(
+                self.store,
+                self.clock,
+                subscriptions=self.subscriptions,
+                auto_refresh_minutes=self.config.auto_refresh_minutes,
+            )
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -77,6 +87,7 @@ def make_app(
     store: Store | None = None,
     clock: Callable[[], datetime] = _now,
     config: Config | None = None,
+    subscriptions: Callable[[], list[Subscription]] = load_subscriptions,
 ) -> NewsdeskApp:
     """Build the app on ``store`` (or the store at ``db_path``, or the default store)."""
     if store is None:
@@ -84,4 +95,4 @@ def make_app(
         from feeds.paths import default_db_path
 
         store = Store.open(db_path or default_db_path(), leader_resolver=resolve_leader_term)
-    return NewsdeskApp(store, clock=clock, config=config)
+    return NewsdeskApp(store, clock=clock, config=config, subscriptions=subscriptions)

@@ -66,10 +66,23 @@ def talks_item() -> tuple[Item, Analysis]:
     return item, analysis
 
 
+TOPICS = [
+    "Copper miners extend rally as smelter output slows in Chile",
+    "Regional airline orders twelve turboprops for northern routes",
+    "Grain exporters weigh new rail tariffs ahead of harvest season",
+    "Central bank keeps benchmark rate on hold citing sticky inflation",
+    "Port operator opens container terminal on the Caspian coast",
+    "Telecom group sells tower portfolio to infrastructure fund",
+    "Fertiliser plant restarts after month-long maintenance shutdown",
+]
+
+
 def plain_item(n: int, *, hours_ago: float, source: str = "Desk Wire") -> tuple[Item, Analysis]:
+    # Distinct texts: near-identical bodies would rightly collapse into one same-story row.
+    topic = TOPICS[(n - 1) % len(TOPICS)]
     item = Item(
         title=f"Market update number {n}",
-        body=f"Body of market update {n}. Shares rose 2 percent.",
+        body=f"{topic}, according to company filings seen on day {n}. Shares rose {n} percent.",
         source=source,
         url=f"https://example.org/update/{n}",
         published=FROZEN_NOW - timedelta(hours=hours_ago),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import webbrowser
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -18,19 +19,24 @@ from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from feeds.errors import QueryError
+from feeds.errors import FeedError, QueryError
 from feeds.models import Quote
 from feeds.query import Query, parse_query
 from feeds.sanitize import clean_line
 from feeds.store import Article, Headline, Store
+from feeds.subscriptions import Subscription, load_subscriptions
 from feeds.view import HeadlineWindow
 from tui.messages import status_text
+from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen
 from tui.screens.picker import PickerScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.headline_list import HeadlineList
 from tui.widgets.insights import InsightsPanel
+
+if TYPE_CHECKING:
+    from feeds.refresh import FeedProgress
 
 NARROW_WIDTH = 100
 
@@ -84,13 +90,29 @@ class MainScreen(Screen[None]):
         Binding("shift+space", "article_up", "Scroll back", show=False, id="main.article_up"),
         Binding("enter", "read_article", "Read", show=False, id="main.read_article"),
         Binding("escape", "back_to_list", "Back", show=False, id="main.back"),
+        Binding("r", "refresh_current", "Refresh feed", show=False, id="main.refresh"),
+        Binding("R", "refresh_all", "Refresh all", id="main.refresh_all"),
+        Binding("F", "show_feeds", "Feeds", show=False, id="main.feeds"),
+        Binding("e", "full_text", "Full text", show=False, id="main.full_text"),
         Binding("question_mark", "help", "Help", id="main.help"),
     ]
 
-    def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], datetime],
+        *,
+        subscriptions: Callable[[], list[Subscription]] = load_subscriptions,
+        auto_refresh_minutes: int = 0,
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        self.load_subscriptions = subscriptions
+        self.auto_refresh_minutes = auto_refresh_minutes
+        self.activity = ""
+        """Background work shown in the status line ("refreshing 3/20 feeds · 12 new")."""
+        self._reload_pending = False
         self.query_value: Query = parse_query("")
         self.current: Headline | None = None
 
@@ -115,6 +137,8 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.apply_query(self.query_value)
         self.headlines.focus()
+        if self.auto_refresh_minutes > 0:
+            self.set_interval(self.auto_refresh_minutes * 60, self._auto_refresh)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "narrow")
@@ -132,6 +156,19 @@ class MainScreen(Screen[None]):
         self.query_one(FilterBar).show_query(query)
         self.headlines.set_window(window, cursor=cursor)
 
+    def reload_keeping_place(self) -> None:
+        """New items arrived: re-read the view with the cursor on the same item, same row."""
+        current = self.current
+        if current is None:
+            self.apply_query(self.query_value)
+            return
+        on_screen = self.headlines.cursor - int(self.headlines.scroll_offset.y)
+        window = HeadlineWindow(self.store, self.query_value)
+        index = window.index_of(current.id)
+        self.headlines.set_window(
+            window, cursor=index if index is not None else 0, screen_row=on_screen
+        )
+
     @on(HeadlineList.Highlighted)
     def _highlighted(self, event: HeadlineList.Highlighted) -> None:
         self.current = event.headline
@@ -145,10 +182,13 @@ class MainScreen(Screen[None]):
         self.article_view.show(article)
         insights.show(article.analysis)
 
-    def _update_status(self, index: int, total: int) -> None:
-        self.query_one("#status", Static).update(
-            Text(status_text(index, total, self.query_value), end="")
-        )
+    def _update_status(self, index: int | None = None, total: int | None = None) -> None:
+        if index is None or total is None:
+            index, total = self.headlines.cursor, self.headlines.total
+        line = status_text(index, total, self.query_value)
+        if self.activity:
+            line = f"{line}  ·  {self.activity}"
+        self.query_one("#status", Static).update(Text(line, end=""))
 
     def _refresh_current(self) -> None:
         if self.current is None:
@@ -301,6 +341,175 @@ class MainScreen(Screen[None]):
         text = quote_citation(quote, article)
         self.app.copy_to_clipboard(text)
         self.notify(text, title="Quote copied", markup=False)
+
+    # -- feeds --------------------------------------------------------------------------------
+
+    def _subscriptions(self) -> list[Subscription] | None:
+        try:
+            return self.load_subscriptions()
+        except FeedError as error:
+            self.notify(str(error), title="Subscriptions", severity="error", markup=False)
+            return None
+
+    def action_refresh_all(self) -> None:
+        subscriptions = self._subscriptions()
+        if subscriptions is None:
+            return
+        enabled = [s for s in subscriptions if s.enabled]
+        if not enabled:
+            self.notify(
+                "No subscriptions yet. Add one with: newsdesk add URL "
+                "(or newsdesk starter --enable).",
+                markup=False,
+            )
+            return
+        self.run_refresh(enabled)
+
+    def _auto_refresh(self) -> None:
+        subscriptions = self._subscriptions() or []
+        enabled = [s for s in subscriptions if s.enabled]
+        if enabled:
+            self.run_refresh(enabled, due_only=True)
+
+    def action_refresh_current(self) -> None:
+        if self.current is None:
+            return
+        feed_url = self.store.get_article(self.current.id).item.feed_url
+        if not feed_url:
+            self.notify("This item came from a file, not a feed.", markup=False)
+            return
+        subscriptions = self._subscriptions() or []
+        matching = [s for s in subscriptions if s.url == feed_url]
+        self.run_refresh(matching or [Subscription(feed_url)])
+
+    @work(exclusive=True, group="refresh")
+    async def run_refresh(self, subscriptions: list[Subscription], due_only: bool = False) -> None:
+        """Refresh in the background; the list stays usable and keeps its place."""
+        from feeds.refresh import refresh_feeds
+
+        total = len(subscriptions)
+        self.activity = f"refreshing 0/{total} feeds"
+        self._update_status()
+
+        def progress(update: FeedProgress) -> None:
+            self.activity = (
+                f"refreshing {update.done}/{update.total} feeds · {update.new_items} new"
+                + (f" · {update.errors} errors" if update.errors else "")
+            )
+            if update.result.new_items:
+                self._schedule_reload()
+            self._update_status()
+
+        summary = await refresh_feeds(
+            self.store, subscriptions, on_progress=progress, due_only=due_only
+        )
+        self.activity = ""
+        self.reload_keeping_place()
+        failed = summary.failed
+        message = f"{summary.new_items} new items from {total} feed(s)"
+        if failed:
+            message += f"; {len(failed)} failed: " + "; ".join(
+                f"{r.name}: {r.error}" for r in failed[:3]
+            )
+        self.notify(
+            message, title="Refresh", severity="warning" if failed else "information", markup=False
+        )
+        if isinstance(self.app.screen, FeedsScreen):
+            self._fill_feeds_screen(self.app.screen)
+
+    def _schedule_reload(self) -> None:
+        # Coalesce: many feeds finishing together cause one re-read, not one each.
+        if not self._reload_pending:
+            self._reload_pending = True
+
+            def reload() -> None:
+                self._reload_pending = False
+                self.reload_keeping_place()
+
+            self.set_timer(0.5, reload)
+
+    def action_show_feeds(self) -> None:
+        subscriptions = self._subscriptions()
+        if subscriptions is None:
+            return
+        screen = FeedsScreen(subscriptions, {}, {}, self._feed_request)
+        self.app.push_screen(screen)
+        self._fill_feeds_screen(screen)
+
+    def _fill_feeds_screen(self, screen: FeedsScreen) -> None:
+        from feeds.store import feedstate
+
+        subscriptions = self._subscriptions() or []
+        screen.subscriptions = subscriptions
+        screen.states = feedstate.all_states(self.store)
+        screen.counts = feedstate.item_counts(self.store)
+        if screen.is_mounted:
+            screen.update_data(screen.subscriptions, screen.states, screen.counts)
+
+    def _feed_request(self, action: str, url: str) -> None:
+        from dataclasses import replace
+
+        from feeds.subscriptions import remove_subscription, save_subscriptions
+
+        subscriptions = self._subscriptions()
+        if subscriptions is None:
+            return
+        try:
+            if action == "refresh":
+                self.run_refresh([s for s in subscriptions if s.url == url])
+                return
+            if action == "toggle":
+                subscriptions = [
+                    replace(s, enabled=not s.enabled) if s.url == url else s for s in subscriptions
+                ]
+                save_subscriptions(subscriptions)
+            elif action == "remove":
+                subscriptions, removed = remove_subscription(subscriptions, url)
+                save_subscriptions(subscriptions)
+                if removed is not None:
+                    self.notify(
+                        f"Unsubscribed from {removed.name}; its stored items stay.", markup=False
+                    )
+        except FeedError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if isinstance(self.app.screen, FeedsScreen):
+            self._fill_feeds_screen(self.app.screen)
+
+    def action_full_text(self) -> None:
+        if self.current is None:
+            return
+        if not self.current.url:
+            self.notify("This item has no link to fetch.", severity="warning", markup=False)
+            return
+        self.fetch_full_text(self.current.id, self.current.url)
+
+    @work(exclusive=True, group="full-text")
+    async def fetch_full_text(self, item_id: int, url: str) -> None:
+        """Download the article page, store its main text and re-analyse it."""
+        import asyncio
+
+        from feeds.fulltext import fetch_full_text
+        from feeds.ingest import replace_body
+        from feeds.net.fetch import make_client
+
+        self.activity = "fetching the full article"
+        self._update_status()
+        try:
+            async with make_client() as client:
+                body = await fetch_full_text(client, url)
+            await asyncio.to_thread(replace_body, self.store, item_id, body)
+        except FeedError as error:
+            self.notify(str(error), title="Full text", severity="error", markup=False)
+            return
+        finally:
+            self.activity = ""
+            self._update_status()
+        if self.current is not None and self.current.id == item_id:
+            article = self.store.get_article(item_id)
+            self.article_view.show(article)
+            self.query_one(InsightsPanel).show(article.analysis)
+        self.notify("Full article text stored and analysed.", markup=False)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.app_binding_rows()))

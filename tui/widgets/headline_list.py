@@ -111,14 +111,21 @@ class HeadlineList(ScrollView, can_focus=True):
 
     # -- data ---------------------------------------------------------------------------------
 
-    def set_window(self, window: HeadlineWindow, *, cursor: int = 0) -> None:
-        """Show a new ordering (a new filter or fresh data) with the cursor on row ``cursor``."""
+    def set_window(
+        self, window: HeadlineWindow, *, cursor: int = 0, screen_row: int | None = None
+    ) -> None:
+        """Show a new ordering (a new filter or fresh data) with the cursor on row ``cursor``.
+
+        ``screen_row`` keeps the cursor at that line of the widget (so arriving items do not
+        move what the reader is looking at); by default it sits a third of the way down.
+        """
         self.window = window
         self._strips.clear()
         self.virtual_size = Size(0, len(window))
         index = min(max(cursor, 0), max(len(window) - 1, 0))
         self.set_reactive(HeadlineList.cursor, index)
-        self.scroll_to(y=max(0, index - self.size.height // 3), animate=False, immediate=True)
+        offset = self.size.height // 3 if screen_row is None else screen_row
+        self.scroll_to(y=max(0, index - offset), animate=False, immediate=True)
         self.refresh()
         self._post_highlight()
 
