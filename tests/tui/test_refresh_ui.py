@@ -17,10 +17,12 @@ RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Loopback Wire</title><link>http://example.org/</link>
 <item><title>Tokayev opens new rail terminal</title><link>http://example.org/a</link>
 <guid>loop-a</guid><pubDate>Thu, 26 Nov 2026 11:00:00 +0000</pubDate>
-<description>President Kassym-Jomart Tokayev opened a rail terminal worth $300 million.</description></item>
+<description>President Kassym-Jomart Tokayev opened a rail terminal worth $300 million.
+</description></item>
 <item><title>Wheat harvest beats forecasts</title><link>http://example.org/b</link>
 <guid>loop-b</guid><pubDate>Thu, 26 Nov 2026 11:30:00 +0000</pubDate>
-<description>Farmers gathered 17 million tonnes of wheat, up 12 percent on last year.</description></item>
+<description>Farmers gathered 17 million tonnes of wheat, up 12 percent on last year.
+</description></item>
 </channel></rss>"""
 
 
