@@ -2,14 +2,23 @@
 
 Quote marks are paired by type (never by simple alternation); a quote left open at the end of a
 paragraph continues when the next paragraph opens again. Names and scare quotes are dropped.
-Speakers come from cue-verb patterns around the quote and resolve, most precise first, to a
-gazetteer leader (by alias or resolved title), a pronoun's nearest leader, a capitalised name as
-written, or the speaker of the quote paragraph just before; otherwise None.
+Speakers come from cue-verb patterns around the quote (`“Q,” NAME said`, `“Q,” said NAME, the
+ROLE`, `NAME said: “Q”`, `according to NAME`). Names are capitalised runs outside every quote
+span, with role and organisation prefixes stripped ("White House press secretary Josh Earnest" →
+Josh Earnest) and classified person / organisation; the person closest to the cue wins, objects
+of prepositions and possessives never do. A surname or "Mr. X" resolves to the article's full
+name (a gazetteer leader's canonical name when there is one). A pronoun or a role description
+("the minister") refers to the subject of the last sentence naming a person in the same or the
+previous paragraph; "the company" to the organisation last the subject of a sentence. A
+description such as "a senior official" gives an explicit None that is not inherited over. A
+quote without a cue inherits from an attribution sentence right before it, an earlier or later
+quote of its paragraph, or the quote paragraph just before; otherwise None.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,51 +59,6 @@ _SMALL = frozenset(
         "van",
     ]
 )
-_PRONOUNS = frozenset(["he", "she", "он", "она"])
-_NAME_STOP = frozenset(
-    [
-        "The",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "But",
-        "And",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Here",
-        "In",
-        "On",
-        "At",
-        "As",
-        "A",
-        "An",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "Last",
-        "Earlier",
-        "Later",
-        "Meanwhile",
-        "However",
-        "Also",
-        "Our",
-        "Its",
-    ]
-)
-_CAPSEQ = re.compile(
-    r"[A-ZА-ЯЁ][\w'’.-]*(?:\s+(?:(?:of|the|for|de|van|von|der|al|bin|da)\s+)*[A-ZА-ЯЁ][\w'’.-]*)*"
-)
-_ROLE_PHRASE = re.compile(
-    r"(?:an?\s+|the\s+)?(?:spokes(?:man|woman|person)|representative|official|press secretary|"
-    r"statement|source)\s+(?:for|of|from|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
-)
 
 
 # Speech verbs that features use around quotes but the shared reporting-verb list lacks.
@@ -125,11 +89,6 @@ _ROLE_WORDS = frozenset(
     "treasury state defense defence economist professor mayor attorney minister's premier "
     "chancellor commissioner editor lawyer analyst official officer captain capt. sir lord "
     "lady reverend rev. representative congressman congresswoman adviser advisor".split()
-)
-_HONORIFIC = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?|Sir|Lord|Lady|Senator|Governor|President|"
-    r"Judge|Justice|Ambassador|Secretary|Chancellor|Deputy Prime Minister|Prime Minister|"
-    r"Minister)\s+"
 )
 
 
@@ -260,100 +219,535 @@ def _sentence_before(body: str, pos: int, floor: int) -> tuple[int, int]:
     return i, pos
 
 
-class _Resolver:
-    """Turns the words around a cue into a speaker name (and leader id)."""
+# ---------------------------------------------------------------------------------------------
+# Names in the body: capitalised runs outside quotes, classified as person / organisation.
 
-    def __init__(self, body: str, mentions: list[tuple[int, int, str]]) -> None:
+
+def _wordset(text: str) -> frozenset[str]:
+    """A set of words written as one string (reads better than a long literal)."""
+    return frozenset(text.split())
+
+
+_RUN = re.compile(
+    r"[A-ZА-ЯЁ][\w'’.-]*(?:[ \t\u00a0]+(?:(?:of|the|for|de|del|della|di|da|dos|van|von|der|den|al|"
+    r"bin|ibn|le|la|du)[ \t\u00a0]+)*[A-ZА-ЯЁ][\w'’.-]*)*"
+)
+_CONNECT = _wordset("of the for de del della di da dos van von der den al bin ibn le la du")
+# Capitalised words that cannot start a name (sentence-initial function words, dates).
+_STOP = _wordset(
+    "The A An He She It They We I You His Her Their Our Its My Your But And Or So Yet This "
+    "That These Those There Here In On At As By For From With Without To Of If When While After "
+    "Before Since Until Although Though Because Last Next Earlier Later Meanwhile However Also "
+    "Still Now Then Yesterday Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday "
+    "Sunday January February March April May June July August September October November "
+    "December According Speaking Asked Like Unlike Despite During Under Over About Among Both "
+    "Some Many Most Other Another Every Each All No Not Only Even Just What Who Why How Where "
+    "Which Whether Once Instead Indeed Already Yes Well Oh Dear Read See Photo Image Video "
+    "Getty AFP Reuters AP Close Share Advertisement Sign Click Follow Subscribe"
+)
+_HONORIFICS = _wordset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof.")
+_ROLES = _ROLE_WORDS | _wordset(
+    "mayor mp leader spokesperson head president vice resident envoy ceo cfo coo founder "
+    "co-founder chief economist strategist chair council-member councilman councilwoman "
+    "sheriff king queen prince princess emperor pope rabbi imam bishop cardinal archbishop "
+    "speaker whip correspondent reporter columnist host anchor author researcher scientist "
+    "counterpart coach manager candidate nominee president-elect secretary-general "
+    "commander colonel major sergeant lieutenant admiral marshal inspector detective "
+    "superintendent principal dean provost trustee partner founder owner co-owner "
+    "businessman businesswoman activist campaigner conservative labour democrat democratic "
+    "republican liberal tory socialist independent"
+)
+_ORG_WORDS = _wordset(
+    "House Department Ministry Bureau Office Bank Committee Commission Council Institute "
+    "University College School Party Group Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC PLC plc "
+    "Agency Association Federation Union Fund Board Court Senate Congress Parliament Government "
+    "Administration Times Post News Journal Analytics Research Center Centre Foundation "
+    "Organisation Organization Service Services Forum Society Authority Reserve Treasury "
+    "Capital Partners Securities Airlines Airways Motors Company Industries Network Tribune "
+    "Club Trust Alliance Coalition Campaign Program Programme Project Exchange Chamber Chambers "
+    "Embassy Army Navy Force Forces Police Media Television Radio Channel Magazine Daily Street "
+    "City State States County Island Islands River Valley Republic Kingdom Nations Union "
+    "Commons Lords Assembly Cabinet Kremlin Pentagon Intel Global International Holdings "
+    "Energy Oil Gas Airport Hospital Church Museum Review Weekly Herald Guardian Telegraph "
+    "Standard Monitor Watch Initiative Institution Systems Technologies Group Bloc Front "
+    "Movement Team League Democrats Republicans Conservatives Liberals Labour Tories"
+)
+_ORG_SUFFIX = ("tion", "ment", "ity", "ism", "ance", "ence", "ship", "ics", "ists")
+_PLACE_FIRST = _wordset(
+    "New Los Las San Santa Saint St. Hong North South East West Upper Lower Central Greater "
+    "Northern Southern Eastern Western Middle"
+)
+_ABBR_TOKENS = _wordset("mr. mrs. ms. dr. st. jr. sr. sen. rep. gov. gen. prof. u.s. u.k.")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass
+class _Name:
+    start: int
+    end: int
+    words: tuple[str, ...]  # name words, role and honorific prefix stripped
+    kind: str  # "person" | "org" | "other"
+    pid: str | None  # gazetteer id when the run is a leader mention
+    possessive: bool
+    honorific: bool
+
+
+def _split_tokens(text: str, base: int) -> list[list[tuple[int, int, str]]]:
+    """Tokens of one capitalised run, split where a token ends a sentence or is possessive."""
+    groups: list[list[tuple[int, int, str]]] = [[]]
+    for m in re.finditer(r"\S+", text):
+        tok = m.group()
+        groups[-1].append((base + m.start(), base + m.end(), tok))
+        low = tok.lower()
+        ends_sentence = (
+            tok.endswith(".") and len(tok) > 2 and low not in _ABBR_TOKENS and tok.count(".") == 1
+        )
+        if ends_sentence or tok.endswith(_POSSESSIVE):
+            groups.append([])
+    return [g for g in groups if g]
+
+
+class _Index:
+    """Capitalised names of one body (outside quotes), with leader ids where known."""
+
+    def __init__(
+        self,
+        body: str,
+        mentions: list[tuple[int, int, str]],
+        quoted: list[tuple[int, int]],
+        paras: list[tuple[int, int]],
+    ) -> None:
         self.body = body
-        self.mentions = sorted(mentions)
         self.people = gazetteer().people
-        self.known = {}
+        self.mentions = sorted(mentions)
+        self.quoted = quoted
+        self.names: list[_Name] = []
+        self.starts: list[int] = []
+        qi = 0
+        for ps, pe in paras:
+            para = body[ps:pe]
+            if len(para) < 60 and para[-1:] not in '.?!"”»:':
+                continue  # a heading or a caption line, not prose
+            for m in _RUN.finditer(body, ps, pe):
+                s = m.start()
+                while qi < len(quoted) and quoted[qi][1] <= s:
+                    qi += 1
+                if qi < len(quoted) and quoted[qi][0] <= s < quoted[qi][1]:
+                    continue
+                for group in _split_tokens(m.group(), s):
+                    self._add(group)
+        self.names.sort(key=lambda n: n.start)
+        self.starts = [n.start for n in self.names]
+        self.full = [n for n in self.names if n.kind == "person" and len(n.words) >= 2]
+        self._canon: dict[str, tuple[str, str | None]] = {}
 
-    def leader_in(self, s: int, e: int) -> str | None:
-        inside = [m for m in self.mentions if m[0] >= s and m[1] <= e]
-        return inside[0][2] if inside else None
+    def _add(self, group: list[tuple[int, int, str]]) -> None:
+        toks = [t for t in group]
+        last = toks[-1][2]
+        possessive = last.endswith(_POSSESSIVE)
+        while toks and (toks[0][2] in _STOP or toks[0][2].lower() in _CONNECT):
+            toks = toks[1:]
+        while toks and toks[-1][2].lower() in _CONNECT:
+            toks = toks[:-1]
+        if not toks:
+            return
+        words = [_clean(t[2]) for t in toks]
+        # "Nick Van den Brul of BNP Paribas", "Mitch McConnell of Kentucky": a person, then a place.
+        for i, w in enumerate(words):
+            left = words[:i]
+            if (
+                i >= 2
+                and w in ("of", "for")
+                and not any(x in _ORG_WORDS for x in left)
+                and all(x[:1].isupper() or x in _CONNECT for x in left)
+            ):
+                self._add(toks[i + 1 :])
+                toks, words = toks[:i], words[:i]
+                break
+        # Drop a role or title prefix ("Foreign Secretary Jack Straw", "Mr. Gates").
+        honorific = False
+        cut = -1
+        for i, w in enumerate(words[:-1]):
+            low = w.lower()
+            if low in _HONORIFICS or low.rstrip(".") in _HONORIFICS:
+                honorific = True
+                cut = i
+            elif low in _ROLES or low.rstrip(".") in _ROLES:
+                cut = i
+        if cut >= 0:
+            toks, words = toks[cut + 1 :], words[cut + 1 :]
+        while toks and words[0].lower() in _CONNECT:
+            toks, words = toks[1:], words[1:]
+        if not toks or not words[0]:
+            return
+        s, e = toks[0][0], toks[-1][1]
+        if toks[-1][2].startswith(words[-1]):
+            e = toks[-1][0] + len(words[-1])  # without a sentence's full stop or a "’s"
+        pid = None
+        orgish = any(w in _ORG_WORDS or w.lower().endswith(_ORG_SUFFIX) for w in words) or any(
+            len(w.replace(".", "")) >= 2 and w.replace(".", "").replace("&", "").isupper()
+            for w in words
+        )
+        # Mentions are short: one starting more than 80 characters before the run cannot reach it.
+        first = bisect_left(self.mentions, (s - 80, -1, ""))
+        for ms, me, mid in [] if orgish else self.mentions[first:]:
+            if ms < e and s < me:
+                pid = mid
+                break
+            if ms >= e:
+                break
+        if pid is not None:
+            kind = "person"
+        elif orgish:
+            kind = "org"
+        elif (
+            len(words) >= 2
+            and words[0] not in _PLACE_FIRST
+            and all(w[:1].isupper() or w.lower() in _CONNECT for w in words)
+            or honorific
+        ):
+            kind = "person"
+        else:
+            kind = "other"
+        self.names.append(_Name(s, e, tuple(words), kind, pid, possessive, honorific))
 
-    def nearest_before(self, pos: int, floor: int) -> str | None:
-        before = [m for m in self.mentions if floor <= m[0] < pos]
-        return before[-1][2] if before else None
+    # -- lookups -------------------------------------------------------------------------------
 
-    # The last named speaker: (offset of their quote, name, leader id). A pronoun ("he said")
-    # refers to them or to the nearest leader mention, whichever came later.
-    last: tuple[int, str, str | None] | None = None
+    def within(self, s: int, e: int) -> list[_Name]:
+        i = bisect_left(self.starts, s)
+        out = []
+        while i < len(self.names) and self.names[i].start < e:
+            if self.names[i].end <= e:
+                out.append(self.names[i])
+            i += 1
+        return out
 
-    def who(self, s: int, e: int, quote_at: int, floor: int) -> tuple[str | None, str | None]:
-        """(speaker, leader id) for the phrase ``body[s:e]``."""
+    def leader_within(self, s: int, e: int) -> tuple[int, str] | None:
+        """A leader mention in [s, e) that no capitalised run covers ("the Chinese leader")."""
+        best = None
+        for ms, me, mid in self.mentions:
+            if ms >= e:
+                break
+            if ms >= s and me <= e and not self.in_quote(ms):
+                best = (ms, mid)
+        return best
+
+    def covered(self, pos: int) -> bool:
+        i = bisect_left(self.starts, pos + 1) - 1
+        if i < 0:
+            return False
+        n = self.names[i]
+        return n.start <= pos < n.end and n.kind == "person"
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_left(self.quoted, (pos + 1, -1)) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def canonical(self, n: _Name) -> tuple[str, str | None]:
+        """(canonical name, leader id) of a name mention."""
+        if n.pid is not None:
+            return self.people[n.pid].name, n.pid
+        if n.kind == "org":
+            return self.expand_acronym(" ".join(n.words)), None
+        if len(n.words) >= 2:
+            return " ".join(n.words), None
+        w = n.words[0]
+        hit = self._canon.get(w)
+        if hit is None:
+            hit = self._resolve_single(w, n.start)
+            self._canon[w] = hit
+        return hit
+
+    def _resolve_single(self, w: str, at: int) -> tuple[str, str | None]:
+        for _ms, _me, mid in self.mentions:
+            if self.people[mid].name.split()[-1] == w:
+                return self.people[mid].name, mid
+        for test in (lambda f: f.words[-1] == w, lambda f: f.words[0] == w, lambda f: w in f.words):
+            cands = [f for f in self.full if test(f)]
+            if cands:
+                before = [f for f in cands if f.start < at]
+                f = before[0] if before else cands[0]
+                if f.pid is not None:
+                    return self.people[f.pid].name, f.pid
+                return " ".join(f.words), None
+        for _ms, _me, mid in self.mentions:
+            name = self.people[mid].name
+            if name.split()[-1] == w:
+                return name, mid
+        return w, None
+
+    def is_known_single(self, n: _Name) -> bool:
+        if n.pid is not None or len(n.words) != 1:
+            return n.pid is not None
+        w = n.words[0]
+        if any(w in f.words for f in self.full):
+            return True
+        # "Lee, the party leader, said": a one-word name with an apposition.
+        return bool(re.match(r",\s+(?:the|a|an)\s", self.body[n.end : n.end + 6]))
+
+    def expand_acronym(self, name: str) -> str:
+        if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+            return name
+        for f in self.names:
+            caps = [x for x in f.words if x.lower() not in _CONNECT and x.lower() != "and"]
+            if len(caps) == len(name) and "".join(x[0] for x in caps) == name:
+                return " ".join(f.words)
+        return name
+
+
+def _clean(word: str) -> str:
+    for suf in _POSSESSIVE:
+        if word.endswith(suf) and len(word) > len(suf):
+            word = word[: -len(suf)]
+            break
+    return word.rstrip(".,") if not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.", word) else word
+
+
+# ---------------------------------------------------------------------------------------------
+# Speaker of one attribution phrase.
+
+_PRONOUN_RE = re.compile(r"(?:he|she|он|она)(?:\s+(?:\w+ly|also|later|then|had|has|once))?", re.I)
+_INDEF_RE = re.compile(r"(?:an?|one|some|another|the same|several|other|two|three|many)\s", re.I)
+_DEF_RE = re.compile(r"(?:the|this|that|these|its|their)\s", re.I)
+_ORG_HEADS = _wordset(
+    "company firm group bank agency ministry department organisation organization institute "
+    "fund committee party government union association board campaign network airline carrier "
+    "manufacturer maker retailer lender insurer regulator council commission office statement "
+    "report study survey newspaper paper agency think-tank center centre court"
+)
+_CONJ = re.compile(r"^(?:but|and|yet|so|then|while)\s+", re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r"[,;—–(]|\s-\s")
+_IT_RE = re.compile(r"(?:it|they)(?:\s+(?:\w+ly|also|later|then|had|has|once))?", re.I)
+_MODIFIED = _wordset(
+    "administration campaign government era camp aides team family adviser advisers "
+    "spokesman spokeswoman spokesperson allies supporters presidency years poll polls survey "
+    "report statement plan"
+)
+_OBJ_BEFORE = re.compile(r"(\w+)\W+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord)\.?\s+)?$")
+_PREPS = _wordset("to of by with at for from under than about against on in into")
+_ANON_HEADS = _wordset(
+    "official officials source sources person people diplomat aide insider spokesman "
+    "spokeswoman spokesperson observer observers resident residents witness witnesses guy man "
+    "woman men women someone"
+)
+
+# Outcome of reading an attribution phrase: a speaker, an explicit "nobody named" (a
+# description such as "a senior official"), or nothing usable.
+_NONE = ("", None)
+
+
+class _Speakers:
+    def __init__(self, body: str, ix: _Index, paras: list[tuple[int, int]]) -> None:
+        self.body = body
+        self.ix = ix
+        self.paras = paras
+        self.last: tuple[str, str | None] | None = None
+        self.cue_re = _cue_re()
+
+    def subject_before(self, pos: int, floor: int) -> tuple[int, tuple[str, str | None]] | None:
+        """Subject of the last sentence in [floor, pos) naming a person: its first person."""
+        ix = self.ix
+        cands: list[tuple[int, tuple[str, str | None]]] = [
+            (n.start, ix.canonical(n))
+            for n in ix.within(floor, pos)
+            if (n.kind == "person" or (n.kind == "other" and ix.is_known_single(n)))
+            and not n.possessive
+            and not self.modifier(n)
+        ]
+        for ms, _me, mid in ix.mentions:
+            if ms >= pos:
+                break
+            if ms >= floor and not ix.covered(ms) and not ix.in_quote(ms):
+                cands.append((ms, (ix.people[mid].name, mid)))
+        if not cands:
+            return None
+        cands.sort(key=lambda c: c[0])
+        s0, _ = _sentence_before(self.body, cands[-1][0], floor)
+        for c in cands:
+            if c[0] >= s0:
+                return c
+        return cands[-1]
+
+    def pronoun(self, pos: int, floor: int) -> tuple[str, str | None] | None:
+        s0, _ = _sentence_before(self.body, pos, floor)
+        hit = self.subject_before(s0, floor)
+        if hit is not None:
+            return hit[1]
+        return self.last
+
+    def org_subject(self, pos: int, floor: int) -> tuple[str, str | None] | None:
+        """The organisation that was last the subject of a sentence ("..., the company said")."""
+        for n in reversed(self.ix.within(max(0, floor - 2000), pos)):
+            if n.kind in ("org", "other") and not n.possessive and len(n.words[0]) > 1:
+                s0, _ = _sentence_before(self.body, n.start, 0)
+                first = self.ix.within(s0, n.end)
+                if first and first[0] is n:
+                    return self.ix.canonical(n)
+        return None
+
+    def description(self, clause: str, pos: int, floor: int) -> tuple[str, str | None] | None:
+        words = re.findall(r"[\w-]+", clause.lower())
+        for i, w in enumerate(words):
+            if i > 0 and w in _SMALL:
+                words = words[:i]
+                break
+        head = words[-1] if words else ""
+        if head in _ORG_HEADS:
+            return self.org_subject(pos, floor) or _NONE
+        if head in _ANON_HEADS or "same" in words:
+            return _NONE
+        return self.pronoun(pos, floor)
+
+    def from_clauses(self, s: int, e: int, pos: int, floor: int) -> tuple[str, str | None] | None:
+        """Speaker named in the subject phrase body[s:e] right before a cue verb."""
         text = self.body[s:e]
-        if not text.strip() or len(text.split()) > 10:
-            return None, None
-        pid = self.leader_in(s, e)
-        if pid:
-            return self.people[pid].name, pid
-        if text.strip().lower() in _PRONOUNS:
-            return self.pronoun(quote_at, floor)
-        m = _ROLE_PHRASE.search(text)
-        if m:
-            return m.group().strip(), None
-        if re.match(r"\s*(?:an?|one|some|another|the same)\s", text, re.IGNORECASE):
-            return None, None  # a description ("a senior Afghan official"), not a name
-        for m in _CAPSEQ.finditer(text):
-            words = m.group().split()
-            while words and words[0] in _NAME_STOP:
-                words = words[1:]
-            name = " ".join(words).rstrip(".'’")
-            if name:
-                return self.full_name(name, m.start() + s), None
-        return None, None
-
-    # Speakers named so far, by surname: a pronoun refers to whoever of them (or of the leaders)
-    # the text mentioned last before the quote.
-    known: dict[str, tuple[str, str | None]]
-
-    def remember(self, name: str, pid: str | None) -> None:
-        words = name.split()
-        if words and words[-1][:1].isupper():
-            self.known[words[-1]] = (name, pid)
-
-    def pronoun(self, quote_at: int, floor: int) -> tuple[str | None, str | None]:
-        before = [m for m in self.mentions if floor <= m[0] < quote_at]
-        best: tuple[int, str | None, str | None] = (-1, None, None)
-        if before:
-            lid = before[-1][2]
-            best = (before[-1][0], self.people[lid].name, lid)
-        for surname, (name, kid) in self.known.items():
-            k = self.body.rfind(surname, floor, quote_at)
-            if k > best[0]:
-                best = (k, name, kid)
-        if best[1] is None and self.last is not None:
-            return self.last[1], self.last[2]
-        return best[1], best[2]
-
-    def full_name(self, name: str, at: int) -> str:
-        """A surname or "Mr. Reeves" as the fullest earlier mention ("Eric Reeves")."""
-        bare = _HONORIFIC.sub("", name)
-        parts = bare.split()
-        if len(parts) != 1 or len(bare) < 2:
-            return bare if parts else name
-        surname = parts[0]
-        rx = re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])")
-        for m in rx.finditer(self.body, 0, at):
-            head = self.body[max(0, m.start() - 60) : m.start()]
-            seq = re.search(r"((?:[A-Z][\w'’.-]*\s+){1,3})$", head)
-            if not seq:
+        if len(text.split()) > 30:
+            s = e - len(" ".join(text.split()[-30:]))
+            text = self.body[s:e]
+        cuts = [s, *[s + m.end() for m in _CLAUSE_CUT.finditer(text)]]
+        bounds = list(zip(cuts, [*cuts[1:], e], strict=True))
+        described: str | None = None
+        k = 0
+        for cs, ce in reversed(bounds):
+            clause = _CONJ.sub("", self.body[cs:ce].strip(" ,;—–()-\t\n"))
+            if not clause:
                 continue
-            words: list[str] = []
-            for w in reversed(seq.group(1).split()):
-                if w.lower().rstrip(",") in _ROLE_WORDS or w in _NAME_STOP or w.endswith(","):
+            k += 1
+            # Only the clause next to the cue may be a description; an earlier clause starting
+            # in lower case is an apposition whose names are objects ("seated next to X").
+            if k > 1 and clause[:1].islower():
+                continue
+            hit = self.clause_speaker(clause, cs, ce, pos, floor, last=k == 1)
+            if hit is not None:
+                return hit
+            if k == 1:
+                if _DEF_RE.match(clause + " "):
+                    described = clause
+                elif _INDEF_RE.match(clause + " "):
+                    if cs == bounds[0][0]:
+                        return _NONE
+                    continue  # "NAME, an analyst, said"
+                elif len(clause.split()) > 4 and not clause[:1].islower():
                     break
-                words.insert(0, w)
-            if words:
-                return " ".join([*words, surname])
-        # Family name first ("spokesperson Geng Shuang ... Geng said").
-        for m in rx.finditer(self.body, 0, at):
-            after = re.match(r"\s([A-Z][a-z'’-]+)(?![\w.])", self.body[m.end() : m.end() + 30])
-            if after and after.group(1) not in _NAME_STOP:
-                return f"{surname} {after.group(1)}"
-        return bare
+        if described is not None:
+            return self.description(described, pos, floor)
+        return None
+
+    def clause_speaker(
+        self, clause: str, cs: int, ce: int, pos: int, floor: int, last: bool
+    ) -> tuple[str, str | None] | None:
+        names = [n for n in self.ix.within(cs, ce) if not n.possessive and not self.modifier(n)]
+        persons = [n for n in names if n.kind == "person" and not self.object_of(n)]
+        if persons:
+            return self.ix.canonical(persons[-1])
+        lead = self.ix.leader_within(cs, ce)
+        if lead is not None and not self.ix.covered(lead[0]):
+            return self.ix.people[lead[1]].name, lead[1]
+        if last and _PRONOUN_RE.fullmatch(clause):
+            return self.pronoun(pos, floor)
+        if last and _IT_RE.fullmatch(clause):
+            return self.org_subject(pos, floor)
+        others = [n for n in names if n.kind in ("other", "org")]
+        bare = _DEF_RE.sub("", clause, count=1).strip()
+        if last and others and others[-1].end >= ce - 1 and bare == " ".join(others[-1].words):
+            return self.ix.canonical(others[-1])
+        return None
+
+    def object_of(self, n: _Name) -> bool:
+        """A name right after a preposition ("seated next to Mr. Trump") is not a subject."""
+        m = _OBJ_BEFORE.search(self.body, max(0, n.start - 30), n.start)
+        return bool(m and m.group(1) in _PREPS)
+
+    def modifier(self, n: _Name) -> bool:
+        """A name used as a modifier ("the Obama administration")."""
+        m = re.match(r"[ \t]+([a-z]+)", self.body[n.end : n.end + 20])
+        return bool(m and m.group(1) in _MODIFIED)
+
+    def after_cue(self, s: int, e: int, pos: int, floor: int) -> tuple[str, str | None] | None:
+        """Speaker named right after a cue ("said NAME, the ROLE", "according to NAME")."""
+        sub = re.match(r"[^,;:(—–]*", self.body[s:e])
+        ce = s + (sub.end() if sub else 0)
+        clause = self.body[s:ce].strip()
+        if not clause:
+            return None
+        names = [n for n in self.ix.within(s, ce) if not self.modifier(n)]
+        persons = [n for n in names if n.kind == "person" and not n.possessive]
+        if persons:
+            return self.ix.canonical(persons[0])
+        lead = self.ix.leader_within(s, ce)
+        if lead is not None and not self.ix.covered(lead[0]):
+            return self.ix.people[lead[1]].name, lead[1]
+        if _PRONOUN_RE.match(clause) and len(clause.split()) <= 3:
+            return self.pronoun(pos, floor)
+        if names and (names[0].start - s <= 1 or _INDEF_RE.match(clause + " ")):
+            return self.ix.canonical(names[0])
+        if _INDEF_RE.match(clause + " "):
+            return _NONE
+        if _DEF_RE.match(clause + " "):
+            return self.description(clause, pos, floor)
+        return None
+
+
+def _attribute(
+    body: str, q: _Raw, paras: list[tuple[int, int]], sp: _Speakers, cue_re: re.Pattern[str]
+) -> tuple[tuple[str, str | None] | None, str | None, bool]:
+    """(speaker or _NONE or None, cue, strong) for one quote from its own sentence."""
+    ix = sp.ix
+    ps = paras[q.para][0]
+    pe_last = paras[q.last_para][1]
+    floor = paras[max(0, q.para - 1)][0]
+    # After the closing mark: `“Q,” NAME said` / `“Q,” said NAME` / `«Q», — заявил NAME`.
+    after: tuple[tuple[str, str | None] | None, str | None] = (None, None)
+    a0, a1 = _sentence_after(body, q.close_at + 1, pe_last)
+    lead = re.match(r"\s*[,.]?\s*(?:[—–-]+\s*)?", body[a0:a1])
+    off = a0 + (lead.end() if lead else 0)
+    cm = cue_re.search(body, off, a1)
+    tail = q.text.rstrip()[-1:] if q.text.rstrip() else ""
+    new_sentence = tail in ".!?" and body[off : off + 1].isupper()
+    if new_sentence and cm and len(body[off : cm.start()].split()) > 3:
+        cm = None  # `“Q.” The BBC’s correspondent, X, told …` starts another sentence
+    if cm and cm.start() - off <= 130 and not ix.in_quote(cm.start()):
+        rest = body[cm.end() : cm.end() + 3].lstrip()
+        if not rest.startswith(":"):
+            if cm.start() == off:
+                who = sp.after_cue(cm.end(), a1, q.start, floor)
+            else:
+                who = sp.from_clauses(off, cm.start(), q.start, floor)
+                if who is None and body[off : cm.start()].rstrip().endswith(","):
+                    who = sp.after_cue(cm.end(), a1, q.start, floor)
+            after = (who, cm.group("cue"))
+    comma_end = tail in ",?!—–-" or body[q.close_at + 1 : q.close_at + 2] == ","
+    if after[0] is not None and comma_end:
+        return after[0], after[1], True
+    # Before the opening mark: `NAME said: “Q”`, `NAME said ... “partial Q”`,
+    # `according to NAME, “Q”`, `WSJ’s NAME: “Q”`.
+    before: tuple[tuple[str, str | None] | None, str | None] = (None, None)
+    b0, b1 = _sentence_before(body, q.open_at, ps)
+    cues = [c for c in cue_re.finditer(body, b0, b1) if not ix.in_quote(c.start())]
+    if cues:
+        cm = cues[-1]
+        c = fold_cue(cm.group("cue"))
+        if c in ("according to", "по словам"):
+            who = sp.after_cue(cm.end(), b1, q.start, floor)
+        else:
+            ws = b0
+            for qs, qe in ix.quoted:
+                if b0 <= qs and qe <= cm.start():
+                    ws = qe
+            who = sp.from_clauses(ws, cm.start(), q.start, floor)
+            if who is None and body[ws : cm.start()].rstrip().endswith(","):
+                who = sp.after_cue(cm.end(), b1, q.start, floor)
+        before = (who, cm.group("cue"))
+    elif body[b0:b1].rstrip().endswith(":"):
+        seg = body[b0:b1].rstrip()[:-1]
+        cut = max(seg.rfind("—"), seg.rfind("–"), seg.rfind(" - "))
+        s = b0 + cut + 1 if cut >= 0 else b0
+        names = [n for n in ix.within(s, b0 + len(seg)) if not n.possessive]
+        if names and len(body[s : b0 + len(seg)].split()) <= 6:
+            before = (ix.canonical(names[-1]), None)
+    if before[0] is not None:
+        return before[0], before[1], body[b0:b1].rstrip()[-1:] in ":,"
+    return after[0], after[1], False
 
 
 def find_quotes(body: str, mentions: list[tuple[int, int, str]]) -> list[Quote]:
@@ -362,80 +756,96 @@ def find_quotes(body: str, mentions: list[tuple[int, int, str]]) -> list[Quote]:
         return []
     cue_re = _cue_re()
     paras = paragraphs(body)
-    res = _Resolver(body, mentions)
-    found: list[tuple[_Raw, str | None, str | None, str | None]] = []
-    for q in _raw_quotes(body):
-        if _is_scare(body, q):
-            continue
-        ps = paras[q.para][0]
-        pe_last = paras[q.last_para][1]
-        floor = paras[max(0, q.para - 1)][0]
-        speaker: str | None = None
-        pid: str | None = None
-        cue: str | None = None
-        # After the closing mark: `“Q,” NAME said` / `“Q,” said NAME` / `«Q», — заявил NAME`.
-        a0, a1 = _sentence_after(body, q.close_at + 1, pe_last)
-        after = body[a0:a1]
-        lead = re.match(r"\s*[,.]?\s*(?:[—–-]+\s*)?", after)
-        off = a0 + (lead.end() if lead else 0)
-        cm = cue_re.search(body, off, a1)
-        if cm and cm.start() - off <= 80:
-            cue = cm.group("cue")
-            if cm.start() == off:  # cue first: "said Xi Jinping"
-                ws, we = cm.end(), a1
-                sub = re.match(r"[^,;]*", body[ws:we])
-                we = ws + (sub.end() if sub else 0)
-            else:
-                ws, we = off, cm.start()
-            speaker, pid = res.who(ws, we, q.start, floor)
-            if speaker is None and pid is None and not body[ws:we].strip():
-                cue = None
-        if speaker is None:
-            # Before the opening mark: `NAME said: “Q”`, `NAME said ... “partial Q”`,
-            # `according to NAME, “Q”`.
-            b0, b1 = _sentence_before(body, q.open_at, ps)
-            cues = list(cue_re.finditer(body, b0, b1))
-            if cues:
-                cm = cues[-1]
-                c = fold_cue(cm.group("cue"))
-                if c in ("according to", "по словам"):
-                    ws, we = cm.end(), b1
-                    sub = re.match(r"[^,:;]*", body[ws:we])
-                    we = ws + (sub.end() if sub else 0)
-                else:
-                    ws, we = b0, cm.start()
-                    # Keep the clause right before the cue ("..., Tokayev said").
-                    cut = max(body.rfind(",", ws, we), body.rfind(";", ws, we))
-                    if cut >= 0:
-                        ws = cut + 1
-                s2, p2 = res.who(ws, we, q.start, floor)
-                if s2 is not None:
-                    speaker, pid, cue = s2, p2, cm.group("cue")
-        if speaker is not None:
-            res.last = (q.start, speaker, pid)
-            res.remember(speaker, pid)
-        found.append((q, speaker, pid, cue))
-    # Unattributed quotes inherit from an attributed one in the same paragraph, or from the
-    # quote paragraph right before (a speech running over several paragraphs).
+    raws = _raw_quotes(body)
+    quoted = sorted((q.open_at, q.close_at + 1) for q in raws)
+    ix = _Index(body, mentions, quoted, paras)
+    sp = _Speakers(body, ix, paras)
+    # (quote, speaker or _NONE or None, cue, is a real quote)
+    found: list[tuple[_Raw, tuple[str, str | None] | None, str | None, bool]] = []
+    for q in raws:
+        real = not _is_scare(body, q)
+        who, cue, _ = _attribute(body, q, paras, sp, cue_re)
+        if who is not None and who[0]:
+            sp.last = who
+        found.append((q, who, cue, real))
     out: list[Quote] = []
-    for idx, (q, speaker, pid, cue) in enumerate(found):
-        if speaker is None:
-            for q2, s2, p2, c2 in found:
-                if q2 is not q and q2.para == q.para and s2 is not None:
-                    speaker, pid, cue = s2, p2, c2
-                    break
-        if speaker is None and idx > 0:
-            # An unattributed quote in the paragraph right after another quote continues it.
-            last_q = out[-1]
-            prev = found[idx - 1][0]
-            if last_q.speaker is not None and q.para - prev.last_para <= 1:
-                speaker, pid, cue = last_q.speaker, last_q.speaker_id, last_q.cue
+    prev_real: tuple[_Raw, tuple[str, str | None] | None, str | None] | None = None
+    for idx, (q, who, cue, real) in enumerate(found):
+        if who is None:
+            who, cue = _inherit(body, idx, found, sp, paras, prev_real)
+        if not real:
+            continue
+        prev_real = (q, who, cue)
         s, e = _trim(body, q.start, q.end)
         text = q.text.strip().rstrip(",").rstrip() if q.para != q.last_para else q.text.strip()
         if q.para == q.last_para:
             text = body[s:e]
-        out.append(Quote(s, e, text, speaker, " ".join(cue.split()) if cue else None, pid))
+        name, pid = who if who is not None and who[0] else (None, None)
+        out.append(Quote(s, e, text, name, " ".join(cue.split()) if cue and name else None, pid))
+        found[idx] = (q, who, cue, real)
     return out
+
+
+_SUBJECT_START = re.compile(r"\s*(?:But\s+|And\s+|Yet\s+)?(He|She|[A-ZА-ЯЁ])")
+
+
+def _inherit(
+    body: str,
+    idx: int,
+    found: list[tuple[_Raw, tuple[str, str | None] | None, str | None, bool]],
+    sp: _Speakers,
+    paras: list[tuple[int, int]],
+    prev_real: tuple[_Raw, tuple[str, str | None] | None, str | None] | None,
+) -> tuple[tuple[str, str | None] | None, str | None]:
+    """Speaker of a quote with no attribution in its own sentence."""
+    q = found[idx][0]
+    ps = paras[q.para][0]
+    # The nearest earlier quote in the same paragraph, unless a person is named after it.
+    prev = None
+    for j in range(idx - 1, -1, -1):
+        q2, w2, c2, _r = found[j]
+        if q2.last_para != q.para:
+            break
+        if w2 is not None:
+            prev = (q2, w2, c2)
+            break
+    # A quote opening a sentence right after one whose subject is a person ("Mr Straw
+    # insisted there was nothing to fear. “Q”") is theirs.
+    start = prev[0].close_at + 1 if prev else ps
+    s1, _ = _sentence_before(body, q.open_at, ps)
+    if not body[s1 : q.open_at].strip() and s1 > start:
+        s0, _ = _sentence_before(body, s1 - 1, start)
+        cues = [c for c in sp.cue_re.finditer(body, s0, s1) if not sp.ix.in_quote(c.start())]
+        if cues:
+            who = sp.from_clauses(s0, cues[-1].start(), q.start, paras[max(0, q.para - 1)][0])
+            if who is None and body[s0 : cues[-1].start()].rstrip().endswith(","):
+                who = sp.after_cue(cues[-1].end(), s1, q.start, paras[max(0, q.para - 1)][0])
+            if who is not None:
+                return who, cues[-1].group("cue")
+        first = _SUBJECT_START.match(body, s0, s1)
+        if first is not None:
+            if _PRONOUN_RE.fullmatch(first.group(1)):
+                who = sp.pronoun(s0, paras[max(0, q.para - 1)][0])
+                if who is not None:
+                    return who, None
+            else:
+                names = sp.ix.within(s0, s1)
+                n0 = names[0] if names else None
+                if n0 and n0.start == first.start(1) and n0.kind == "person" and not n0.possessive:
+                    return sp.ix.canonical(n0), None
+    if prev is not None:
+        return prev[1], prev[2]
+    # A later quote of the same paragraph (`“Q1.” “Q2,” he said.`).
+    for j in range(idx + 1, len(found)):
+        q2, w2, c2, _r = found[j]
+        if q2.para != q.para:
+            break
+        if w2 is not None:
+            return w2, c2
+    # A quote paragraph right after another quote's paragraph continues that speech.
+    if prev_real is not None and q.open_at == ps and q.para - prev_real[0].last_para <= 1:
+        return prev_real[1], prev_real[2]
+    return None, None
 
 
 def fold_cue(cue: str) -> str:

@@ -124,3 +124,87 @@ def test_description_is_not_a_name() -> None:
 def test_feature_cue_verbs() -> None:
     (q,) = _quotes("“Do you want to listen to this cassette?” Matiullah Matie asks.")
     assert (q.speaker, q.cue) == ("Matiullah Matie", "asks")
+
+
+def test_person_closest_to_cue_wins_over_organisation_prefix() -> None:
+    body = (
+        "“We are deeply concerned about this,” Acme Ministry press secretary Jon Ferris told "
+        "reporters.\n\n"
+        "“It serves nobody in this country,” Harbor Bureau of Statistics chief Lin Dao said "
+        "on Monday."
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Jon Ferris", "Lin Dao"]
+
+
+def test_apposition_names_the_speaker_not_the_object() -> None:
+    body = (
+        "“It was an honour to serve every day,” Ms. Dana Holt, seated next to Mr. Carl Bray, "
+        "told reporters.\n\n"
+        "“Prices will fall next year,” Omar Reyes, an economist at the Bank of Testland, said."
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Dana Holt", "Omar Reyes"]
+
+
+def test_names_inside_quotes_are_not_speakers() -> None:
+    body = (
+        "Mara Quill spoke after the vote.\n\n“Jon Ferris told us nothing about the plan,” she said."
+    )
+    assert _quotes(body)[0].speaker == "Mara Quill"
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence() -> None:
+    body = (
+        "Lena Ortiz, the party leader, said Victor Hale’s plan was a mistake.\n\n"
+        "“Our credibility has been badly damaged by this,” he said."
+    )
+    assert _quotes(body)[0].speaker == "Lena Ortiz"
+
+
+def test_scraped_word_before_a_name_is_not_part_of_it() -> None:
+    body = (
+        "Five states are still short of jobs. Close\n\n"
+        "Kevin Dorne has added about 80 jobs.\n\n"
+        "“It has been a very slow climb back,” said Dorne, 51, a contractor."
+    )
+    assert _quotes(body)[0].speaker == "Kevin Dorne"
+
+
+def test_indefinite_description_is_none_and_not_inherited() -> None:
+    body = (
+        "“People will shrug when you ask them about it,” says a senior official, who asked "
+        "to remain anonymous. “But I can tell you we have many.”"
+    )
+    assert [q.speaker for q in _quotes(body)] == [None, None]
+
+
+def test_role_description_refers_to_the_person_introduced() -> None:
+    body = (
+        "Chris Dalton warned on Monday that the sector faces cuts.\n\n"
+        "Speaking in the chamber, the Conservative MP said: “It does not need to be like this "
+        "at all.”"
+    )
+    assert _quotes(body)[0].speaker == "Chris Dalton"
+
+
+def test_the_company_refers_to_the_organisation() -> None:
+    body = (
+        "Boeing is in only the early stages of planning.\n\n"
+        "“We look forward to working with the Air Force on this,” the company said."
+    )
+    assert _quotes(body)[0].speaker == "Boeing"
+
+
+def test_quote_after_an_attribution_sentence_is_the_speakers() -> None:
+    body = (
+        "That may not last, former vice chair Donald Kell said. “I suspect there will be "
+        "more blowback soon.”"
+    )
+    assert _quotes(body)[0].speaker == "Donald Kell"
+
+
+def test_colon_after_cue_introduces_the_next_quote() -> None:
+    body = (
+        "Mr Chaput told reporters: “One can only have a balance if we put it back on the "
+        "table.” But a government official responded: “Even with the rebate, we pay more.”"
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Chaput", None]
