@@ -122,7 +122,70 @@ def _migration_2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_migration_1, _migration_2]
+_V3 = (
+    # Same copy / same story (feeds.analysis.samestory). A cluster groups items; its newest
+    # member is the head, the one row list views show.
+    """
+    CREATE TABLE clusters (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('copy', 'story')),  -- 'story' once any link is
+        created_ts INTEGER NOT NULL                             -- not a near-verbatim copy
+    )
+    """,
+    # is_head: 1 for the row a collapsed list shows (every unclustered item, and the newest
+    # member of each cluster). outlets: distinct other sources in the cluster, so a row paints
+    # "+2 outlets" without a join.
+    "ALTER TABLE items ADD COLUMN is_head INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE items ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0",
+    # Partial indexes holding heads only: a collapsed list pages and counts from an index
+    # already in display order, as before, instead of probing rows to skip hidden members.
+    "CREATE INDEX items_head_published ON items (published_ts, id) WHERE is_head = 1",
+    "CREATE INDEX items_head_read ON items (read, published_ts, id) WHERE is_head = 1",
+    "CREATE INDEX items_head_starred ON items (starred, published_ts, id) WHERE is_head = 1",
+    # Hidden members only: a collapsed full-text count is "matches minus hidden matches".
+    "CREATE INDEX items_hidden ON items (id) WHERE is_head = 0",
+    # The same flag on the denormalised tag keys, so leader:/sector: stay index-only. These are
+    # WITHOUT ROWID tables: the flag sits in the primary-key record the filter already walks,
+    # so it needs no index of its own.
+    "ALTER TABLE item_leader ADD COLUMN head INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE item_sector ADD COLUMN head INTEGER NOT NULL DEFAULT 1",
+    # What matching needs from a stored item, computed once at import: the MinHash signature
+    # (128 little-endian uint16, "b-bit MinHash"), headline + lead content tokens.
+    """
+    CREATE TABLE item_signature (
+        item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+        published_ts INTEGER NOT NULL,
+        minhash BLOB NOT NULL,
+        story_tokens TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    # LSH band keys (copy and headline bands share one key space), looked up by key within a
+    # published_ts window: one short index range per band.
+    """
+    CREATE TABLE item_band (
+        band_key INTEGER NOT NULL,
+        published_ts INTEGER NOT NULL,
+        item_id INTEGER NOT NULL,
+        PRIMARY KEY (band_key, published_ts, item_id)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE item_figure (
+        figure_key TEXT NOT NULL,
+        published_ts INTEGER NOT NULL,
+        item_id INTEGER NOT NULL,
+        PRIMARY KEY (figure_key, published_ts, item_id)
+    ) WITHOUT ROWID
+    """,
+)
+
+
+def _migration_3(conn: sqlite3.Connection) -> None:
+    for statement in _V3:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3]
 """Ordered migrations; after applying ``MIGRATIONS[i]`` the version is ``i + 1``."""
 
 
