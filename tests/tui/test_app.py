@@ -372,3 +372,47 @@ async def test_filter_completion_offers_leaders_and_sectors(
         await pilot.press("right", "enter")
         await pilot.pause()
         assert app.screen.query_one(HeadlineList).total == 1
+
+
+async def test_same_story_from_three_outlets_is_one_row_and_expands(tmp_path: Path):
+    from datetime import timedelta
+
+    from feeds.models import Analysis, Item
+
+    body = (
+        "The central bank of Kazakhstan raised its base rate to 16.5 percent on Friday, "
+        "citing persistent inflation in food and services and a weaker tenge. The regulator "
+        "said further tightening was possible if price growth did not slow in the coming "
+        "months, and analysts expect the rate to stay high until the end of next year."
+    )
+    items = [
+        (
+            Item(
+                title="Kazakhstan raises base rate to 16.5%",
+                body=body + f" Reported by {source}.",
+                source=source,
+                url=f"https://example.org/{n}",
+                published=FROZEN_NOW - timedelta(hours=n),
+            ),
+            Analysis(),
+        )
+        for n, source in enumerate(["Kazinform", "Tengrinews", "Trend"], start=1)
+    ]
+    path = tmp_path / "copies.db"
+    with Store.open(path) as store:
+        store.import_items(items)
+    app = make_app(store=Store.open(path), clock=lambda: FROZEN_NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        headlines = app.screen.query_one(HeadlineList)
+        assert headlines.total == 1
+        assert headlines.current is not None and headlines.current.outlets == 2
+        assert "Kazinform +2" in headlines.render_line(0).text
+        await pilot.press("c")
+        await pilot.pause()
+        assert headlines.total == 3 and "cluster:" in status(app)
+        await pilot.press("enter")  # reading one copy marks the whole story read
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert headlines.total == 1
+        assert headlines.current is not None and headlines.current.read

@@ -84,6 +84,7 @@ class MainScreen(Screen[None]):
         Binding("y", "copy_link", "Copy link", show=False, id="main.copy_link"),
         Binding("Y", "copy_quote", "Copy quote", show=False, id="main.copy_quote"),
         Binding("i", "focus_insights", "Quotes", id="main.focus_insights"),
+        Binding("c", "toggle_cluster", "Outlets", show=False, id="main.toggle_cluster"),
         Binding("l", "pick_leader", "Leaders", id="main.pick_leader"),
         Binding("t", "pick_sector", "Sectors", id="main.pick_sector"),
         Binding("space", "article_down", "Scroll article", show=False, id="main.article_down"),
@@ -110,6 +111,8 @@ class MainScreen(Screen[None]):
         self.clock = clock
         self.load_subscriptions = subscriptions
         self.auto_refresh_minutes = auto_refresh_minutes
+        self.query_before_cluster: Query | None = None
+        """The filter to return to when leaving a cluster's list of outlets."""
         self.activity = ""
         """Background work shown in the status line ("refreshing 3/20 feeds · 12 new")."""
         self._reload_pending = False
@@ -213,7 +216,23 @@ class MainScreen(Screen[None]):
         self.query_one(FilterBar).input.focus()
 
     def action_back_to_list(self) -> None:
+        if self.headlines.has_focus and self.query_before_cluster is not None:
+            self.action_toggle_cluster()
+            return
         self.headlines.focus()
+
+    def action_toggle_cluster(self) -> None:
+        """Expand the story under the cursor into every outlet's copy, or collapse back."""
+        if self.query_before_cluster is not None:
+            back, self.query_before_cluster = self.query_before_cluster, None
+            self.apply_query(back, keep_item=self.current.id if self.current else None)
+            return
+        current = self.current
+        if current is None or current.cluster_id is None or not current.outlets:
+            self.notify("No other outlet carried this story.", markup=False)
+            return
+        self.query_before_cluster = self.query_value
+        self.apply_query(Query(clusters=(current.cluster_id,)), keep_item=current.id)
 
     def _add_chip(self, kind: str, value: str | None) -> None:
         if not value:

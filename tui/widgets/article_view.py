@@ -33,8 +33,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         & > .article--quote { color: $success; text-style: italic; }
         & > .article--speaker { color: $text-muted; text-style: italic; }
         & > .article--figure { color: $warning; text-style: bold; }
-        & > .article--leader { color: $accent; text-style: bold underline; }
-        & > .article--sector { color: $secondary; text-style: underline; }
+        & > .article--leader { color: $text-primary; text-style: bold underline; }
+        & > .article--sector { color: $text-secondary; text-style: underline; }
         #article-body { width: 1fr; }
     }
     """

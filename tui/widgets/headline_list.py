@@ -26,7 +26,7 @@ from feeds.store import Headline
 from feeds.view import HeadlineWindow
 from tui.render import relative_time
 
-SOURCE_WIDTH = 11
+SOURCE_WIDTH = 13
 TIME_WIDTH = 7
 MAX_TAG_WIDTH = 18
 
@@ -232,7 +232,10 @@ class HeadlineList(ScrollView, can_focus=True):
             [clean_line(t) for t in headline.leader_tags] + [f"#{t}" for t in headline.sector_tags]
         )
         age = relative_time(headline.published, self._clock()).rjust(TIME_WIDTH - 1)
-        source = _fit(clean_line(headline.source) or "—", SOURCE_WIDTH).ljust(SOURCE_WIDTH)
+        # "+N": the same story also came from N other outlets (c lists them).
+        more = f" +{headline.outlets}" if headline.outlets else ""
+        source_room = SOURCE_WIDTH - len(more)
+        source = (_fit(clean_line(headline.source) or "—", source_room) + more).ljust(SOURCE_WIDTH)
         fixed = 2 + 2 + TIME_WIDTH + SOURCE_WIDTH + 1
         title_room = max(width - fixed, 0)
         # Tags get what the title can spare: never more than a quarter of the room.
