@@ -1,0 +1,39 @@
+"""The regex fast path of html_to_text must give exactly what the element walk gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import html as lxml_html
+
+from feeds.loaders.textutil import _simple_html_to_text, element_to_text, html_to_text
+
+words = st.sampled_from(["Tokayev", "said", "$41", "billion", "&amp;", "&nbsp;", "  ", "\n", "é"])
+tags = st.sampled_from(["p", "b", "i", "a", "em", "br", "li", "div", "span"])
+
+
+@st.composite
+def fragments(draw: st.DrawFn) -> str:
+    out = []
+    for _ in range(draw(st.integers(1, 8))):
+        tag = draw(tags)
+        text = " ".join(draw(st.lists(words, min_size=0, max_size=5)))
+        out.append(f"<{tag}>" if tag == "br" else f"<{tag}>{text}</{tag}>")
+        out.append(" ".join(draw(st.lists(words, max_size=3))))
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(fragments())
+def test_fast_path_equals_element_walk(markup: str) -> None:
+    fast = _simple_html_to_text(markup)
+    assert fast is not None
+    slow = element_to_text(lxml_html.fragment_fromstring(markup, create_parent="div"))
+    assert fast == slow
+
+
+def test_unknown_tags_take_the_full_parser() -> None:
+    assert _simple_html_to_text("<p>a</p><script>alert(1)</script>") is None
+    assert _simple_html_to_text("<table><tr><td>x</td></tr></table>") is None
+    assert html_to_text("<p>keep</p><script>drop()</script>") == "keep"
+    assert html_to_text("a < b and c > d") == "a < b and c > d"
