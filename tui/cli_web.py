@@ -326,6 +326,14 @@ def run_fetch(argv: Sequence[str]) -> int:
         help="skip feeds asked to wait (Retry-After) or fetched within their refresh_minutes",
     )
     parser.add_argument("--quiet", action="store_true", help="print only failures and totals")
+    parser.add_argument(
+        "--no-analyse",
+        action="store_true",
+        help="store new items only (listed at once); analysis runs on the next fetch or in the app",
+    )
+    parser.add_argument(
+        "--timings", action="store_true", help="print when items were listed and analysed"
+    )
     args = parser.parse_args(argv)
     subs = load_subscriptions()
     if args.only:
@@ -350,13 +358,27 @@ def run_fetch(argv: Sequence[str]) -> int:
         if not quiet or event.result.outcome == "failed":
             _out(_result_line(event.result))
 
+    started = time.perf_counter()
     with _open_store(args.db) as store:
-        summary = refresh_sync(store, subs, on_progress=progress, due_only=args.due)
+        # Phase 1 only: every feed's new items are stored (and listed) before any analysis.
+        summary = refresh_sync(store, subs, on_progress=progress, due_only=args.due, analyse=False)
+        listed_at, listed = time.time(), time.perf_counter() - started
+        analysed = 0
+        if not args.no_analyse and store.pending_count():
+            from feeds.ingest import analyse_pending
+
+            analysed = analyse_pending(store)
+        analysed_at, done = time.time(), time.perf_counter() - started
     ok = sum(1 for r in summary.results if r.ok)
     _out(
         f"{len(summary.results)} feeds: {ok} ok, {len(summary.failed)} failed, "
         f"{len(summary.skipped)} skipped; {summary.new_items} new items"
     )
+    if args.timings:
+        _out(
+            f"timings: listed {listed:.3f} s (at {listed_at:.3f}), analysed {analysed} items"
+            f" {done:.3f} s (at {analysed_at:.3f})"
+        )
     return 0 if summary.ok else 1
 
 

@@ -18,10 +18,11 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.filter_bar import Chip
 from tui.widgets.headline_list import HeadlineList
 from tui.widgets.insights import InsightsPanel
+from tui.widgets.status_line import StatusLine
 
 
 def status(app: NewsdeskApp) -> str:
-    return str(app.screen.query_one("#status", Static).render())
+    return app.screen.query_one(StatusLine).text
 
 
 def article_plain(app: NewsdeskApp) -> str:
@@ -65,7 +66,7 @@ async def test_article_pane_follows_cursor(app_factory: Callable[[], NewsdeskApp
         # The quote carries its speaker.
         assert "Tokayev said.\n  — Kassym-Jomart Tokayev" in text
         await pilot.press("j")
-        await pilot.pause()
+        await pilot.pause(0.3)  # the article follows once the cursor rests
         assert "Market update number 1" in article_plain(app)
 
 
@@ -271,7 +272,7 @@ async def test_hostile_titles_render_literally_without_crash(tmp_path: Path):
         headlines = app.screen.query_one(HeadlineList)
         seen = []
         for _ in HOSTILE_TITLES:
-            await pilot.pause()
+            await pilot.pause(0.3)
             seen.append(article_plain(app))
             lines = [headlines.render_line(y).text for y in range(len(HOSTILE_TITLES))]
             await pilot.press("j")
@@ -295,7 +296,9 @@ async def test_copy_quote_with_attribution_and_link(app_factory: Callable[[], Ne
             "“Last year, mutual trade exceeded $41 billion, which is a record figure,” "
             "— Kassym-Jomart Tokayev, El.kz, 26 November 2026, https://example.org/talks"
         )
-        await pilot.press("j", "Y")  # an article without quotes says so, clipboard unchanged
+        await pilot.press("j")
+        await pilot.pause(0.3)
+        await pilot.press("Y")  # an article without quotes says so, clipboard unchanged
         await pilot.pause()
         assert app.clipboard.startswith("“Last year")
 
@@ -313,7 +316,7 @@ async def test_insights_panel_lists_quotes_and_figures(app_factory: Callable[[],
         assert panel.has_focus
         await pilot.press("j")  # another article: no quotes, no figures, panel hides
         await pilot.press("escape", "j")
-        await pilot.pause()
+        await pilot.pause(0.3)
         assert not panel.display
 
 
@@ -416,3 +419,26 @@ async def test_same_story_from_three_outlets_is_one_row_and_expands(tmp_path: Pa
         await pilot.pause()
         assert headlines.total == 1
         assert headlines.current is not None and headlines.current.read
+
+
+async def test_holding_j_paints_the_article_once_the_cursor_rests(
+    app_factory: Callable[[], NewsdeskApp],
+):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        shown: list[int] = []
+        original = view.show
+
+        def spy(article):  # type: ignore[no-untyped-def]
+            shown.append(article.id if article else -1)
+            original(article)
+
+        view.show = spy  # type: ignore[method-assign]
+        headlines = app.screen.query_one(HeadlineList)
+        for _ in range(5):  # a key-repeat burst: five moves before the app is idle again
+            headlines.action_cursor_down()
+        await pilot.pause(0.3)
+        assert headlines.current is not None
+        assert shown == [headlines.current.id]  # one paint, of the row the cursor rests on

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.timer import Timer
+from textual.widgets import Footer
 
 from feeds.errors import FeedError, QueryError
 from feeds.models import Quote
@@ -34,11 +34,13 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.headline_list import HeadlineList
 from tui.widgets.insights import InsightsPanel
+from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from feeds.refresh import FeedProgress
 
 NARROW_WIDTH = 100
+ARTICLE_DELAY_S = 0.06
 
 
 def _leader_names() -> list[str]:
@@ -116,6 +118,7 @@ class MainScreen(Screen[None]):
         self.activity = ""
         """Background work shown in the status line ("refreshing 3/20 feeds · 12 new")."""
         self._reload_pending = False
+        self._article_timer: Timer | None = None
         self.query_value: Query = parse_query("")
         self.current: Headline | None = None
 
@@ -126,7 +129,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="reader"):
                 yield ArticleView(id="article")
                 yield InsightsPanel(id="insights")
-        yield Static(Text("", end=""), id="status")
+        yield StatusLine(id="status")
         yield Footer()
 
     @property
@@ -176,12 +179,29 @@ class MainScreen(Screen[None]):
     def _highlighted(self, event: HeadlineList.Highlighted) -> None:
         self.current = event.headline
         self._update_status(event.index, event.total)
+        # The list repaints at once; the article follows when the cursor rests, so holding j
+        # through a long list costs one article layout, not one per row.
+        if self._article_timer is not None:
+            self._article_timer.stop()
+        shown = self.article_view.article
+        if shown is None or event.headline is None:
+            self._show_current_article()
+        else:
+            self._article_timer = self.set_timer(ARTICLE_DELAY_S, self._show_current_article)
+
+    def _show_current_article(self) -> None:
+        self._article_timer = None
         insights = self.query_one(InsightsPanel)
-        if event.headline is None:
+        if self.current is None:
             self.article_view.show(None)
             insights.show(None)
             return
-        article = self.store.get_article(event.headline.id)
+        if (
+            self.article_view.article is not None
+            and self.article_view.article.id == self.current.id
+        ):
+            return
+        article = self.store.get_article(self.current.id)
         self.article_view.show(article)
         insights.show(article.analysis)
 
@@ -191,7 +211,7 @@ class MainScreen(Screen[None]):
         line = status_text(index, total, self.query_value)
         if self.activity:
             line = f"{line}  ·  {self.activity}"
-        self.query_one("#status", Static).update(Text(line, end=""))
+        self.query_one(StatusLine).text = line
 
     def _refresh_current(self) -> None:
         if self.current is None:
