@@ -90,23 +90,23 @@ class FilterBar(Horizontal):
 
     DEFAULT_CSS = """
     FilterBar {
-        height: 3;
+        height: 1;
         dock: top;
         background: $panel;
         padding: 0 1;
-        #chips { width: auto; height: 3; align: left middle; }
+        #chips { width: auto; height: 1; }
         .chip {
             width: auto;
             height: 1;
-            margin: 1 1 1 0;
+            margin: 0 1 0 0;
             padding: 0 1;
             background: $accent 30%;
             color: $text;
             &:focus { background: $accent; }
         }
         .chip-sector { background: $secondary 30%; }
-        #filter-input { width: 1fr; border: tall $panel-lighten-2; }
-        #filter-input:focus { border: tall $accent; }
+        #filter-input { width: 1fr; height: 1; border: none; padding: 0 1; background: $panel; }
+        #filter-input:focus { background: $boost; }
     }
     """
 

@@ -28,7 +28,7 @@ class InsightsPanel(OptionList):
     DEFAULT_CSS = """
     InsightsPanel {
         height: auto;
-        max-height: 12;
+        max-height: 8;
         border: none;
         border-top: hkey $panel-lighten-2;
         background: $surface;
