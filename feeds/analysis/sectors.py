@@ -1,16 +1,20 @@
 """Sectors an article is about, from multilingual phrase lexicons (``data/sectors.json``).
 
 Hits weigh 3 in the title, 2 in the lead paragraph and 1 in the rest of the body; the sum is
-normalised by length. A sector is assigned when its score passes a threshold with at least two
-distinct terms, when a strong (specific) phrase hits, or when it is one item of an enumeration
-of sectors in one sentence ("in e-commerce, transport, logistics, energy and finance") — a list
-of sector terms is strong evidence for each of them.
+normalised by length. A sector has *evidence* when its score passes a threshold with at least
+two distinct terms (or one term up front that keeps coming back), when a strong (specific)
+phrase hits, or when it is one item of an enumeration of sectors in one sentence ("cooperation
+in e-commerce, transport, logistics, energy and finance"). It is assigned when the article is
+also *about* it: it is in the headline or lead, enumerated, or mentioned in at least one
+sentence in 25 and then dense in the body, specific (a strong phrase), or close to the
+strongest sector's score. Institutions named in passing ("Ministry of Culture") do not count.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
@@ -19,8 +23,24 @@ from feeds.analysis.text import fold, is_word_char, load_json, paragraphs, sente
 from feeds.models import SectorScore, Span
 
 _THRESHOLD = 0.4
+_LEAD_SENTENCES = 3
+"""Sentences of the first paragraph that make up the lead."""
+_REPEATS = 3
+"""Mentions of a single term (one of them up front) that count as varied evidence."""
+_DENSITY = 0.1
+"""Share of body sentences that makes a sector without a headline/lead mention central."""
+_RELATIVE = 0.3
+"""Share of the top score that makes such a sector central all the same..."""
+_DENSITY_MIN = 0.04
+"""... when it is in at least this share of the sentences (one in 25: not a lone aside)."""
 _ENUM_GAP = re.compile(r"^[^.;:!?\n]{0,40}$")
+_ENUM_GAP_WORDS = 4
+"""Words a list separator may carry with it (", the production of")."""
 _ENUM_SEP = re.compile(r",|\band\b|&|\bи\b|/|\bor\b")
+_ENUM_CUE = re.compile(
+    r"\b(?:sectors|areas|fields|industries|spheres|including|such as|co-?operation"
+    r"|включая|такие как|сфер\w*|отрасл\w*|област\w*|направлени\w*|сотрудничеств\w*)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +127,8 @@ def _wild_terms() -> tuple[tuple[str, str, bool, bool], ...]:
 
 
 _CAP_WORD = re.compile(r"[A-Z][\w'’&.-]*")
+_NAME_LINKS = frozenset({"of", "and", "&", "for"})
+_NAME_BEFORE_LINK = re.compile(r"(?<![.!?\n:;\"“‘(]\s)(?<![.!?\n:;\"“‘(])\b[A-Z][\w'’.-]*\s+$")
 
 
 def _in_proper_name(text: str, s: int, e: int) -> bool:
@@ -125,6 +147,9 @@ def _in_proper_name(text: str, s: int, e: int) -> bool:
         while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’.-&"):
             k -= 1
         before = bool(_CAP_WORD.fullmatch(text[k:j]))
+        if not before and text[k:j] in _NAME_LINKS:
+            # "Ministry of Culture", "University of Language and Culture".
+            before = bool(_NAME_BEFORE_LINK.search(text, max(k - 40, 0), k))
     after = re.match(r"(?: of(?: the)?)? ([A-Z][\w'’.-]*)", text[e : e + 40])
     return before or bool(after)
 
@@ -173,13 +198,15 @@ def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str,
             for h in pos
             if not any(h[2] == ns and h[0] < ne and ns_ < h[1] for ns_, ne, ns in neg)
         ]
-    # The same text hit by a phrase and by one of its words counts once per sector.
+    # Overlapping hits of one sector (a phrase and one of its words, or two phrases sharing a
+    # word: "cultural and humanitarian contacts") count once, the strong one if any.
     pos.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[tuple[int, int, str, str, bool]] = []
     for h in pos:
-        if any(o[2] == h[2] and o[0] <= h[0] and h[1] <= o[1] for o in out):
-            if h[4]:
-                out = [o for o in out if not (o[2] == h[2] and o[0] <= h[0] and h[1] <= o[1])]
+        clash = [o for o in out if o[2] == h[2] and o[0] < h[1] and h[0] < o[1]]
+        if clash:
+            if h[4] and not any(o[4] for o in clash):
+                out = [o for o in out if o not in clash]
                 out.append(h)
             continue
         out.append(h)
@@ -187,64 +214,116 @@ def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str,
 
 
 def _enumerated(body: str, hits: list[tuple[int, int, str, str, bool]]) -> set[str]:
-    """Sectors named as items of a list of ≥ 3 sectors within one sentence."""
+    """Sectors named as items of a list of sectors within one sentence.
+
+    Items are separated by a comma, "and", "or", "&" or "/" with at most a few words between
+    ("e-commerce, the production of cars and auto parts, transit and transport"); two terms of
+    different sectors side by side are a compound ("technology manufacturing"), not a list.
+    Three sectors make a list when the sentence says it lists areas ("cooperation in", "sectors
+    such as", "including"); four or more make one on their own — "inflation, interest rates,
+    war and energy shocks" is a list of worries, not of the story's sectors.
+    """
     out: set[str] = set()
     for ss, se in sentences(body):
         inside = sorted(h for h in hits if ss <= h[0] and h[1] <= se)
+        if len({h[2] for h in inside}) < 3:
+            continue
+        folded = fold(body[ss:se])
         cluster: list[tuple[int, int, str, str, bool]] = []
         for h in [*inside, None]:
             if h is not None and cluster:
                 gap = body[cluster[-1][1] : h[0]]
-                if _ENUM_GAP.match(gap) and (_ENUM_SEP.search(gap) or not gap.strip()):
+                if (
+                    _ENUM_GAP.match(gap)
+                    and len(gap.split()) <= _ENUM_GAP_WORDS
+                    and (_ENUM_SEP.search(gap) or (not gap.strip() and h[2] == cluster[-1][2]))
+                ):
                     cluster.append(h)
                     continue
-            if len({c[2] for c in cluster}) >= 3 and _ENUM_SEP.search(
-                body[cluster[0][0] : cluster[-1][1]]
-            ):
+            n = len({c[2] for c in cluster})
+            if n >= 4 or (n >= 3 and _ENUM_CUE.search(folded, 0, cluster[0][0] - ss)):
                 out |= {c[2] for c in cluster}
             cluster = [h] if h is not None else []
     return out
 
 
+@dataclass(slots=True)
+class _Evidence:
+    """What the hits of one sector add up to."""
+
+    raw: float = 0.0  # title ×3, lead ×2, body ×1
+    mentions: int = 0
+    terms: set[str] = field(default_factory=set)
+    sentences: set[int] = field(default_factory=set)  # body sentences with a hit
+    prominent: bool = False  # a hit in the headline or the lead
+    strong: bool = False  # a strong (specific) phrase hit
+
+
 def find_sectors(title: str, body: str) -> list[SectorScore]:
-    """Sectors of an article, best first."""
+    """Sectors of an article, best first.
+
+    Two steps. *Evidence*: enough weight with two distinct terms (or one term repeated with a
+    mention up front), a strong phrase, or an enumeration of sectors. *Aboutness*: a sector
+    with evidence is kept only when it is supported in the headline or lead, is dense in the
+    body (a share of its sentences), is enumerated, or scores close enough to the strongest
+    sector — a story about an IMF meeting that mentions the war and oil prices in passing is a
+    finance story, not a defence or energy one.
+    """
     lex = _lexicon()
-    raw: dict[str, float] = {}
-    distinct: dict[str, set[str]] = {}
-    strong: set[str] = set()
     paras = paragraphs(body)
-    lead_end = paras[0][1] if paras else 0
+    sents = sentences(body) if body else []
+    # The lead is the first paragraph, at most a few sentences (a body without paragraph
+    # breaks would otherwise be all lead).
+    lead_end = min(paras[0][1], sents[min(_LEAD_SENTENCES, len(sents)) - 1][1]) if paras else 0
     body_hits = _hits(body, names_count=False) if body else []
-    prominent: set[str] = set()  # a strong phrase in the headline or lead
-    strong_phrase: set[str] = set()  # a multi-word strong phrase anywhere
+    starts = [a for a, _b in sents]
+    ev: dict[str, _Evidence] = {}
     for s, _e, sid, term, is_strong in body_hits:
-        raw[sid] = raw.get(sid, 0.0) + (2.0 if s < lead_end else 1.0)
-        distinct.setdefault(sid, set()).add(term)
-        if is_strong:
-            strong.add(sid)
-            if s < lead_end:
-                prominent.add(sid)
-            if " " in term.strip():
-                strong_phrase.add(sid)
+        x = ev.setdefault(sid, _Evidence())
+        lead = s < lead_end
+        x.raw += 2.0 if lead else 1.0
+        x.mentions += 1
+        x.terms.add(term)
+        x.sentences.add(bisect_right(starts, s))
+        x.prominent |= lead
+        x.strong |= is_strong
     for _s, _e, sid, term, is_strong in _hits(title) if title else []:
-        raw[sid] = raw.get(sid, 0.0) + 3.0
-        distinct.setdefault(sid, set()).add(term)
-        if is_strong:
-            strong.add(sid)
-            prominent.add(sid)
+        x = ev.setdefault(sid, _Evidence())
+        x.raw += 3.0
+        x.mentions += 1
+        x.terms.add(term)
+        x.prominent = True
+        x.strong |= is_strong
     enum = _enumerated(body, body_hits)
     words = len(body.split()) + len(title.split())
-    out = []
-    for sid, r in raw.items():
-        score = r * 100.0 / (words + 100.0)
+    scores = {sid: x.raw * 100.0 / (words + 100.0) for sid, x in ev.items()}
+    candidates: list[str] = []
+    for sid, x in ev.items():
+        score = scores[sid]
         need = lex.threshold.get(sid, _THRESHOLD)
-        # A strong (specific) phrase assigns on its own; a single-word strong term ("university")
-        # must be prominent or backed by some weight, as one such word is often an aside.
-        by_strong = sid in strong and (
-            sid in prominent or score >= need / 2 or sid in strong_phrase
+        # One term suffices when it is up front and keeps coming back ("trade" in the lead and
+        # three more times); otherwise two distinct terms, so one word in passing never does.
+        varied = len(x.terms) >= 2 or (x.prominent and x.mentions >= _REPEATS)
+        # A strong (specific) phrase is evidence on its own; whether it is more than an aside
+        # is for the aboutness test below.
+        if (score >= need and varied) or x.strong or sid in enum:
+            candidates.append(sid)
+    top = max((scores[sid] for sid in candidates), default=0.0)
+    n_sents = max(len(sents), 1)
+    out = []
+    for sid in candidates:
+        x = ev[sid]
+        density = len(x.sentences) / n_sents
+        about = (
+            sid in enum
+            or x.prominent
+            or (
+                density >= _DENSITY_MIN
+                and (x.strong or density >= _DENSITY or scores[sid] >= _RELATIVE * top)
+            )
         )
-        if (score >= need and len(distinct[sid]) >= 2) or by_strong or sid in enum:
+        if about:
             mentions = tuple(Span(s, e) for s, e, hit_sid, _t, _st in body_hits if hit_sid == sid)
-            out.append(SectorScore(sid, lex.labels[sid], round(score, 3), mentions))
+            out.append(SectorScore(sid, lex.labels[sid], round(scores[sid], 3), mentions))
     out.sort(key=lambda x: (-x.score, SECTOR_IDS.index(x.id)))
     return out
