@@ -30,6 +30,7 @@ from feeds.models import Quote
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"'}
 _OPENERS = re.compile(r"[“«„‘\"]")
 _OPEN_CTX = " \t([{—–-/:\u00a0"
+_CLOSE_CTX = ("", " ", "\n", "\t", ",", ".", ";", ":", ")", "\u00a0")
 _SCARE_BEFORE = re.compile(
     r"(?:so-called|dubbed|named|called|titled|entitled|known as|the term|the word|slogan|"
     r"так называем\w*|под названием)\s*$",
@@ -111,12 +112,30 @@ class _Raw:
 
 
 def _find_closer(body: str, j: int, pe: int, opener: str) -> int:
-    """Offset of the mark closing the quote opened at ``j``, or -1 within the paragraph."""
+    """Offset of the mark closing the quote opened at ``j``, or -1 within the paragraph.
+
+    Typos are tolerated: a quote opened with one kind of double mark may close with the other
+    (`“Q," he said`, `"Q.”`, `“Q,“ he said`), and `Q, " said` closes despite the space. A new
+    sentence opening again inside a double-quoted span (`"Q1. "Q2."`) is a paragraph break lost
+    in flattening: the first quote ends before it.
+    """
     closers = _PAIRS[opener]
     depth = 0
     k = j + 1
     while k < pe:
         ch = body[k]
+        if opener in '"“' and ch in '"“' and body[k - 1] in " \t":
+            if body[k - 2 : k - 1] in (".", "!", "?") and body[k + 1 : k + 2].isupper():
+                return k - 1  # `"Q1. "Q2`: Q1 ends, Q2 opens at k
+            after = body[k + 1 : k + 2]
+            if ch == '"' and body[k - 2 : k - 1] in (",", ".", "?", "!") and after in ("", " "):
+                return k  # `Q, " said NAME`
+            k += 1
+            continue  # a mark after a space opens, it does not close
+        if opener == "“" and ch in '"“' and body[k + 1 : k + 2] in _CLOSE_CTX:
+            return k  # `“Q," NAME said`, `“Q,“ NAME said`
+        if opener == '"' and ch == "”":
+            return k
         if opener == "«" and ch == "«":
             depth += 1
         elif ch in closers:
@@ -162,6 +181,8 @@ def _raw_quotes(body: str) -> list[_Raw]:
             if j + 1 >= pe or body[j + 1].isspace():
                 i = j + 1
                 continue
+            if ch == "“" and body[j + 1] == "”" and body[j + 2 : j + 3].isalpha():
+                j += 1  # `“”Q”`: a doubled opening mark
             k = _find_closer(body, j, pe, ch)
             if k < 0:
                 if ch != "‘":
@@ -215,6 +236,8 @@ def _sentence_before(body: str, pos: int, floor: int) -> tuple[int, int]:
         abbrev = ch == "." and _ABBREV.search(body, max(0, i - 5), i - 1)
         if ch in ".!?" and at_space and not abbrev:
             break
+        if ch in '”"»' and at_space and i >= 2 and body[i - 2] in ".!?":
+            break  # `… passed.” In 2009, he …`
         i -= 1
     return i, pos
 
@@ -271,6 +294,11 @@ _ORG_WORDS = _wordset(
     "Energy Oil Gas Airport Hospital Church Museum Review Weekly Herald Guardian Telegraph "
     "Standard Monitor Watch Initiative Institution Systems Technologies Group Bloc Front "
     "Movement Team League Democrats Republicans Conservatives Liberals Labour Tories"
+)
+# "the Virginia Democrat", "an Oklahoma Republican": a description, not a name.
+_AFFILIATION = _wordset(
+    "democrat republican conservative liberal socialist independent tory progressive "
+    "moderate libertarian"
 )
 _ORG_SUFFIX = ("tion", "ment", "ity", "ism", "ance", "ence", "ship", "ics", "ists")
 _PLACE_FIRST = _wordset(
@@ -403,6 +431,7 @@ class _Index:
         elif (
             len(words) >= 2
             and words[0] not in _PLACE_FIRST
+            and words[-1].lower() not in _AFFILIATION
             and all(w[:1].isupper() or w.lower() in _CONNECT for w in words)
             or honorific
         ):
@@ -506,7 +535,11 @@ def _clean(word: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Speaker of one attribution phrase.
 
-_PRONOUN_RE = re.compile(r"(?:he|she|он|она)(?:\s+(?:\w+ly|also|later|then|had|has|once))?", re.I)
+_PRONOUN_RE = re.compile(
+    r"(?:(?:earlier|later|then|previously|once|\w+ly)\s+)?(?:he|she|он|она)"
+    r"(?:\s+(?:\w+ly|also|later|then|had|has|once))?",
+    re.I,
+)
 _INDEF_RE = re.compile(r"(?:an?|one|some|another|the same|several|other|two|three|many)\s", re.I)
 _DEF_RE = re.compile(r"(?:the|this|that|these|its|their)\s", re.I)
 _ORG_HEADS = _wordset(
@@ -515,6 +548,11 @@ _ORG_HEADS = _wordset(
     "manufacturer maker retailer lender insurer regulator council commission office statement "
     "report study survey newspaper paper agency think-tank center centre court"
 )
+_OPENING_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|Yet|So)\s+)?(?:(He|She)(?:[’']s)?(?![\w’'])|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-ZА-ЯЁ]))"
+)
+_CLAUSE_LEAD = re.compile(r"[\s,;—–()-]*(?:(?:but|and|yet|so|then)\s+)?", re.I)
+_ADVERBS = _wordset("meanwhile also later then too however earlier again")
 _CONJ = re.compile(r"^(?:but|and|yet|so|then|while)\s+", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;—–(]|\s-\s")
 _IT_RE = re.compile(r"(?:it|they)(?:\s+(?:\w+ly|also|later|then|had|has|once))?", re.I)
@@ -547,26 +585,28 @@ class _Speakers:
     def subject_before(self, pos: int, floor: int) -> tuple[int, tuple[str, str | None]] | None:
         """Subject of the last sentence in [floor, pos) naming a person: its first person."""
         ix = self.ix
-        cands: list[tuple[int, tuple[str, str | None]]] = [
-            (n.start, ix.canonical(n))
+        cands: list[tuple[int, int, tuple[str, str | None]]] = [
+            (n.start, n.end, ix.canonical(n))
             for n in ix.within(floor, pos)
             if (n.kind == "person" or (n.kind == "other" and ix.is_known_single(n)))
             and not n.possessive
             and not self.modifier(n)
         ]
-        for ms, _me, mid in ix.mentions:
+        for ms, me, mid in ix.mentions:
             if ms >= pos:
                 break
             if ms >= floor and not ix.covered(ms) and not ix.in_quote(ms):
-                cands.append((ms, (ix.people[mid].name, mid)))
+                cands.append((ms, me, (ix.people[mid].name, mid)))
         if not cands:
             return None
         cands.sort(key=lambda c: c[0])
         s0, _ = _sentence_before(self.body, cands[-1][0], floor)
-        for c in cands:
-            if c[0] >= s0:
-                return c
-        return cands[-1]
+        last = [c for c in cands if c[0] >= s0] or [cands[-1]]
+        # "Referring to Modi’s talks with Xi, Geng said: …": the name right before a cue verb.
+        for c in last:
+            if len(last) > 1 and self.cue_re.match(self.body, c[1] + 1) and self.body[c[1]] == " ":
+                return c[0], c[2]
+        return last[0][0], last[0][2]
 
     def pronoun(self, pos: int, floor: int) -> tuple[str, str | None] | None:
         s0, _ = _sentence_before(self.body, pos, floor)
@@ -574,6 +614,21 @@ class _Speakers:
         if hit is not None:
             return hit[1]
         return self.last
+
+    def sentence_subject(
+        self, s: int, e: int, pos: int, floor: int
+    ) -> tuple[str, str | None] | None:
+        """The person opening the sentence body[s:e] ("He …", "Mr. Lee …"), if any."""
+        m = _OPENING_SUBJECT.match(self.body, s, e)
+        if m is None:
+            return None
+        if m.group(1):
+            return self.pronoun(s, floor)
+        names = self.ix.within(s, e)
+        n0 = names[0] if names else None
+        if n0 and n0.start == m.end() and n0.kind == "person" and not n0.possessive:
+            return self.ix.canonical(n0)
+        return None
 
     def org_subject(self, pos: int, floor: int) -> tuple[str, str | None] | None:
         """The organisation that was last the subject of a sentence ("..., the company said")."""
@@ -591,12 +646,33 @@ class _Speakers:
             if i > 0 and w in _SMALL:
                 words = words[:i]
                 break
+        while len(words) > 2 and (words[-1] in _ADVERBS or words[-1].endswith("ly")):
+            words = words[:-1]  # "the foreign secretary meanwhile"
         head = words[-1] if words else ""
+        if len(words) >= 2 and head in _ROLES and words[0] == "the":
+            titled = self.titled(" ".join(words[1:]), pos)
+            if titled is not None:
+                return titled
         if head in _ORG_HEADS:
             return self.org_subject(pos, floor) or _NONE
         if head in _ANON_HEADS or "same" in words:
             return _NONE
         return self.pronoun(pos, floor)
+
+    def titled(self, role: str, pos: int) -> tuple[str, str | None] | None:
+        """The person introduced with ``role`` before ``pos`` ("Foreign Secretary Jack Straw",
+        "Jack Straw, the foreign secretary")."""
+        body = self.body
+        n_role = len(role)
+        for n in reversed(self.ix.within(0, pos)):
+            if n.kind != "person":
+                continue
+            pre = " ".join(body[max(0, n.start - n_role - 8) : n.start].lower().split())
+            pre = re.sub(r"\s*(?:mr|mrs|ms|dr)\.?$", "", pre)
+            post = " ".join(body[n.end : n.end + n_role + 10].lower().split())
+            if pre.endswith(role) or post.startswith((", the " + role, ", " + role)):
+                return self.ix.canonical(n)
+        return None
 
     def from_clauses(self, s: int, e: int, pos: int, floor: int) -> tuple[str, str | None] | None:
         """Speaker named in the subject phrase body[s:e] right before a cue verb."""
@@ -643,13 +719,28 @@ class _Speakers:
         lead = self.ix.leader_within(cs, ce)
         if lead is not None and not self.ix.covered(lead[0]):
             return self.ix.people[lead[1]].name, lead[1]
+        # A one-word name known from a full mention opening the clause ("Clinton can be heard",
+        # "Lee, the party leader,"): the subject.
+        singles = [n for n in names if n.kind == "other" and len(n.words) == 1]
+        if (
+            singles
+            and _CLAUSE_LEAD.fullmatch(self.body, cs, singles[0].start)
+            and self.ix.is_known_single(singles[0])
+        ):
+            return self.ix.canonical(singles[0])
         if last and _PRONOUN_RE.fullmatch(clause):
             return self.pronoun(pos, floor)
         if last and _IT_RE.fullmatch(clause):
             return self.org_subject(pos, floor)
         others = [n for n in names if n.kind in ("other", "org")]
         bare = _DEF_RE.sub("", clause, count=1).strip()
-        if last and others and others[-1].end >= ce - 1 and bare == " ".join(others[-1].words):
+        if (
+            last
+            and others
+            and others[-1].end >= ce - 1
+            and bare == " ".join(others[-1].words)
+            and others[-1].words[-1].lower() not in _AFFILIATION
+        ):
             return self.ix.canonical(others[-1])
         return None
 
@@ -679,13 +770,24 @@ class _Speakers:
             return self.ix.people[lead[1]].name, lead[1]
         if _PRONOUN_RE.match(clause) and len(clause.split()) <= 3:
             return self.pronoun(pos, floor)
-        if names and (names[0].start - s <= 1 or _INDEF_RE.match(clause + " ")):
+        indef = _INDEF_RE.match(clause + " ")
+        if indef and clause.split()[-1].lower() in _ANON_HEADS:
+            return _NONE  # "says a senior Afghan official": a description, not the name in it
+        if names and (names[0].start - s <= 1 or indef):
             return self.ix.canonical(names[0])
         if _INDEF_RE.match(clause + " "):
             return _NONE
         if _DEF_RE.match(clause + " "):
             return self.description(clause, pos, floor)
         return None
+
+
+_CALL_RE = re.compile(
+    r"(?<![\w-])(?:called|calls|call|described|describes|describe|dubbed|dubs|branded|brands|"
+    r"termed|terms|labell?ed)(?![\w-])"
+)
+# Between a naming verb and the quote: its object (a few words, no clause break).
+_CALL_GAP = re.compile(r"[^,;:.!?—–\n]{0,60}?\s(?:as\s+)?|\s*", re.S)
 
 
 def _attribute(
@@ -702,7 +804,7 @@ def _attribute(
     lead = re.match(r"\s*[,.]?\s*(?:[—–-]+\s*)?", body[a0:a1])
     off = a0 + (lead.end() if lead else 0)
     cm = cue_re.search(body, off, a1)
-    tail = q.text.rstrip()[-1:] if q.text.rstrip() else ""
+    tail = q.text.rstrip().rstrip("’'\"”")[-1:]  # `“‘Q,’” NAME said` ends with the comma
     new_sentence = tail in ".!?" and body[off : off + 1].isupper()
     if new_sentence and cm and len(body[off : cm.start()].split()) > 3:
         cm = None  # `“Q.” The BBC’s correspondent, X, told …` starts another sentence
@@ -731,9 +833,9 @@ def _attribute(
             who = sp.after_cue(cm.end(), b1, q.start, floor)
         else:
             ws = b0
-            for qs, qe in ix.quoted:
-                if b0 <= qs and qe <= cm.start():
-                    ws = qe
+            for _qs, qe in ix.quoted:
+                if ws < qe <= cm.start():
+                    ws = qe  # the subject phrase starts after the last quote before the cue
             who = sp.from_clauses(ws, cm.start(), q.start, floor)
             if who is None and body[ws : cm.start()].rstrip().endswith(","):
                 who = sp.after_cue(cm.end(), b1, q.start, floor)
@@ -745,6 +847,22 @@ def _attribute(
         names = [n for n in ix.within(s, b0 + len(seg)) if not n.possessive]
         if names and len(body[s : b0 + len(seg)].split()) <= 6:
             before = (ix.canonical(names[-1]), None)
+        elif cut < 0 and len(seg.split()) <= 25:
+            # `He’s philosophical about it: “Q”`: the subject of the introducing sentence.
+            before = (sp.sentence_subject(b0, b0 + len(seg), q.start, floor), None)
+    if before[0] is None:
+        # `NAME called the bill “Q”`, `he described it as “Q”`: a naming verb, object, quote.
+        ws = b0
+        for _qs, qe in ix.quoted:
+            if ws < qe <= q.open_at:
+                ws = qe
+        cm = None
+        for m in _CALL_RE.finditer(body, ws, b1):
+            cm = m
+        if cm is not None and _CALL_GAP.fullmatch(body, cm.end(), b1):
+            who = sp.from_clauses(ws, cm.start(), q.start, floor)
+            if who is not None and who[0]:
+                before = (who, cm.group())
     if before[0] is not None:
         return before[0], before[1], body[b0:b1].rstrip()[-1:] in ":,"
     return after[0], after[1], False

@@ -208,3 +208,94 @@ def test_colon_after_cue_introduces_the_next_quote() -> None:
         "table.” But a government official responded: “Even with the rebate, we pay more.”"
     )
     assert [q.speaker for q in _quotes(body)] == ["Chaput", None]
+
+
+def test_mixed_and_doubled_quote_marks_still_pair() -> None:
+    body = (
+        "After the recess, Anna Reyes spoke up. “”The whole schedule for the bridge is "
+        "slipping,” she said.\n\n"
+        '“Both towns should sit down and settle the water dispute," spokesman Li Wen said.\n\n'
+        'Mara Quist said the ferry closed "because nobody would pay for the fuel.”'
+    )
+    quotes = _quotes(body)
+    assert [q.text[:24] for q in quotes] == [
+        "The whole schedule for t",
+        "Both towns should sit do",
+        "because nobody would pay",
+    ]
+    assert [q.speaker for q in quotes] == ["Anna Reyes", "Li Wen", "Mara Quist"]
+
+
+def test_collapsed_paragraphs_split_straight_quotes() -> None:
+    body = (
+        'Ms Harlow said: "The library already opens on Sundays. "Next spring we will add late '
+        'hours on Fridays too." Members have waited about two years for this, said Carl '
+        'Moss. "Most readers come after work, " said Moss. "The old hours suited nobody."'
+    )
+    quotes = _quotes(body)
+    assert [q.text[:20] for q in quotes] == [
+        "The library already ",
+        "Next spring we will ",
+        "Most readers come af",
+        "The old hours suited",
+    ]
+    assert [q.speaker for q in quotes] == ["Harlow", "Harlow", "Carl Moss", "Carl Moss"]
+
+
+def test_naming_verb_introduces_a_partial_quote() -> None:
+    body = (
+        "In 2011, Senator Mitch Conway of Ohio called the canal “the single best investment "
+        "this county ever made.”\n\n"
+        "Mr. Dale Warren, the Virginia Democrat, called the toll plan “a tax on people who "
+        "drive to work.” In 2015, however, he described it as “a fair way to fund the repairs.”"
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Mitch Conway", "Dale Warren", "Dale Warren"]
+
+
+def test_naming_verb_keeps_scare_quotes_out() -> None:
+    body = "Olga Brin called the plan “reckless” and the fee a “cash grab” on Monday."
+    assert _quotes(body) == []
+
+
+def test_title_reference_resolves_to_the_person_introduced_with_it() -> None:
+    body = (
+        "Earlier Transport Secretary Jack Strand said the fares would stay frozen. Shadow "
+        'minister Mr Brody said: "Commuters deserve a much clearer timetable than this."\n\n'
+        'The transport secretary meanwhile said: "Every line will run on time by autumn."'
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Brody", "Jack Strand"]
+
+
+def test_colon_after_a_sentence_about_the_speaker() -> None:
+    body = (
+        "Rafi Noor sold his bakery last year.\n\n"
+        "He’s calm about his new life: “You earn less, but you sleep much better.”"
+    )
+    assert _quotes(body)[0].speaker == "Rafi Noor"
+
+
+def test_one_word_name_opening_the_subject_with_apposition() -> None:
+    body = (
+        "Lee Dae-ho leads the farmers’ union. Market trader Margo Kim said she was tired.\n\n"
+        "Lee, the union leader, said the new quota was “unfair and badly drafted from the "
+        "start.”"
+    )
+    assert _quotes(body)[0].speaker == "Lee Dae-ho"
+
+
+def test_description_after_cue_is_not_the_adjective_inside_it() -> None:
+    body = (
+        "Arturo Vela, a singer known as Andean Elvis, performs nightly.\n\n"
+        "“Ask anyone in the square who owns the mines and they laugh,” says a senior Andean "
+        "mining official."
+    )
+    assert _quotes(body)[0].speaker is None
+
+
+def test_pronoun_prefers_the_name_right_before_a_cue() -> None:
+    body = (
+        "Pointing to Ruiz’s tour of the harbour with Grace Okafor, Tomas Lind said: “The port has "
+        "doubled its traffic since spring.”\n\n"
+        "“We will open a second terminal next year,” he added."
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Tomas Lind", "Tomas Lind"]
