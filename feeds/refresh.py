@@ -1,11 +1,17 @@
-"""Refresh subscribed feeds concurrently: fetch, parse, analyse and store, feed by feed.
+"""Refresh subscribed feeds concurrently: fetch, parse and store feed by feed, then analyse.
 
 Each feed is a pipeline run inside two slots, one per host (politeness) and one global (bounds
 memory: at most ``concurrency`` feeds' items are alive at once, never the whole refresh). CPU work
 (parsing, analysis, SQLite) runs in a worker thread so the event loop, and the TUI on it, never
 stalls.
 
-Durability: ``Store.import_items`` commits a feed's items in one transaction; the fetch state
+Storing is phase 1 of the two-phase import (``feeds.ingest``): items already stored are
+recognised by key (one indexed query per feed) and skipped; new ones are stored without analysis,
+so they are listed at once. Phase 2, ``feeds.ingest.analyse_pending``, runs after every feed is
+stored (``analyse=True``) or is left to the caller (the CLI times it, the TUI runs it in a
+background worker).
+
+Durability: ``Store.store_items`` commits a feed's new items in one transaction; the fetch state
 (including the new ETag) is written right after, in its own transaction. That order is the safe
 one: a crash between the two leaves the items stored and the old validators, so the next refresh
 downloads the feed again and de-duplicates. A failure commits nothing of the feed's items and
@@ -181,11 +187,10 @@ def _check_is_feed(data: bytes, url: str) -> None:
 def _ingest(
     store: Store, sub: Subscription, content: bytes, now: int
 ) -> tuple[int, int, str, float]:
-    """Parse, analyse and store one feed's body (in a worker thread).
+    """Parse one feed's body and store its new items, unanalysed (in a worker thread).
 
     Returns (new items, duplicates, feed title, CPU milliseconds).
     """
-    from feeds.ingest import analyse_all
     from feeds.loaders import load_bytes
 
     start = time.thread_time()
@@ -197,8 +202,15 @@ def _ingest(
     # a source so source: filters can find it.
     tagged = [replace(i, feed_url=sub.url, source=i.source or fallback) for i in items]
     del items
-    summary = store.import_items(analyse_all(tagged))
-    return summary.added, summary.duplicates, title, (time.thread_time() - start) * 1000
+    # Dedup first: known items cost one indexed query for the whole feed, and no write at all.
+    keyed = [(item.key, item) for item in tagged]
+    known = store.known_keys(key for key, _item in keyed)
+    fresh = [item for key, item in keyed if key not in known]
+    added, duplicates = 0, len(keyed) - len(fresh)
+    if fresh:
+        summary = store.store_items(fresh)
+        added, duplicates = summary.added, duplicates + summary.duplicates
+    return added, duplicates, title, (time.thread_time() - start) * 1000
 
 
 async def _refresh_one(
@@ -231,7 +243,7 @@ async def _refresh_one(
         )
         return FeedResult(sub.url, name, "not_modified", status=304)
     try:
-        # One feed parses/analyses/stores at a time: that work holds the GIL (and the store's
+        # One feed parses and stores at a time: that work holds the GIL (and the store's
         # lock), so more threads only contend; meanwhile downloads carry on concurrently.
         async with ingest_lane:
             added, dups, title, cpu_ms = await asyncio.to_thread(
@@ -304,6 +316,7 @@ async def refresh_feeds(
     on_progress: Callable[[FeedProgress], None] | None = None,
     due_only: bool = False,
     clock: Callable[[], float] = time.time,
+    analyse: bool = True,
 ) -> RefreshSummary:
     """Fetch every given subscription (disabled ones too: the caller chooses) and store news.
 
@@ -316,6 +329,9 @@ async def refresh_feeds(
         due_only: Skip feeds whose Retry-After has not passed or whose ``refresh_minutes``
             have not elapsed since the last attempt.
         clock: Unix time now, for the state rows and due checks.
+        analyse: Run phase 2 (:func:`feeds.ingest.analyse_pending`) once every feed is
+            stored. False leaves the new items listed but unanalysed, for the caller to
+            analyse (e.g. in a background worker).
 
     Never raises for a feed's failure: each one is a :class:`FeedResult` with words.
     """
@@ -362,7 +378,12 @@ async def refresh_feeds(
     finally:
         if own_client:
             await http.aclose()
-    return RefreshSummary(tuple(r for r in results if r is not None))
+    summary = RefreshSummary(tuple(r for r in results if r is not None))
+    if analyse and summary.new_items:
+        from feeds.ingest import analyse_pending
+
+        await asyncio.to_thread(analyse_pending, store)
+    return summary
 
 
 def refresh_sync(
@@ -375,6 +396,7 @@ def refresh_sync(
     on_progress: Callable[[FeedProgress], None] | None = None,
     due_only: bool = False,
     clock: Callable[[], float] = time.time,
+    analyse: bool = True,
 ) -> RefreshSummary:
     """:func:`refresh_feeds` for synchronous callers (the CLI): runs its own event loop."""
     return asyncio.run(
@@ -387,5 +409,6 @@ def refresh_sync(
             on_progress=on_progress,
             due_only=due_only,
             clock=clock,
+            analyse=analyse,
         )
     )

@@ -21,13 +21,17 @@ What it does (PERFORMANCE.md, "How to measure"):
    Caches are restored from snapshots before every run; one untimed cold run warms the OS caches.
 
 newsboat runs as ``newsboat -u URLS -c CACHE -C CONFIG -x reload`` (empty config: its defaults).
-newsdesk runs as ``python -m tui.cli fetch --db DB --quiet`` with ``XDG_CONFIG_HOME`` pointing at a
-config dir whose ``newsdesk/subscriptions.toml`` lists the URLs (and ``XDG_DATA_HOME`` at a
-temporary dir). newsdesk parses, analyses and stores in one pass, so "listed" (items stored and
-visible) and "fully analysed" are the same moment: the end of ``fetch``.
+newsdesk runs as ``python -m tui.cli fetch --db DB --quiet --timings`` with ``XDG_CONFIG_HOME``
+pointing at a config dir whose ``newsdesk/subscriptions.toml`` lists the URLs (and
+``XDG_DATA_HOME`` at a temporary dir). ``fetch`` stores every feed's new items first (phase 1:
+listed, found by text search) and then analyses them (phase 2: leader/sector filters, clusters);
+``--timings`` prints the wall-clock moment of each, and the script subtracts the moment it
+started the process. So for newsdesk "listed s" is when a reader could see the new items,
+"analysed s" (= wall, minus interpreter teardown) when they are fully filterable. For newsboat
+both are its wall time.
 
-Prints wall s, user s, sys s and peak RSS MB (medians of ``--runs``) per tool and case, the
-newsdesk/newsboat ratios, and the same table in Markdown.
+Prints wall s, listed s, user s, sys s and peak RSS MB (medians of ``--runs``) per tool and
+case, the newsdesk/newsboat ratios, and the same table in Markdown.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from __future__ import annotations
 import argparse
 import email.utils
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -66,6 +71,8 @@ class Sample:
     user: float
     sys: float
     rss_mb: float
+    listed: float = -1.0
+    """Seconds from start until new items were listed (-1: the tool does not say; use wall)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,9 @@ class Result:
     note: str = ""
 
     def median(self, field: str) -> float:
+        if field == "listed":
+            values = [s.listed if s.listed >= 0 else s.wall for s in self.samples]
+            return float(statistics.median(values))
         return float(statistics.median(float(getattr(s, field)) for s in self.samples))
 
 
@@ -137,6 +147,7 @@ def set_mtime(files: list[Path], when: float) -> None:
 def timed(cmd: list[str], env: dict[str, str], log: Path) -> Sample:
     """Run ``cmd`` under /usr/bin/time; its output goes to ``log``."""
     stats = log.with_suffix(".time")
+    started = time.time()
     with log.open("w") as out:
         proc = subprocess.run(
             [TIME, "-o", str(stats), "-f", "%e %U %S %M", *cmd],
@@ -151,7 +162,15 @@ def timed(cmd: list[str], env: dict[str, str], log: Path) -> Sample:
         tail = log.read_text(errors="replace").strip().splitlines()[-3:]
         print(f"  warning: {cmd[0]} exited {proc.returncode}: {' | '.join(tail)}")
     wall, user, system, rss_kb = (float(x) for x in fields)
-    return Sample(wall=wall, user=user, sys=system, rss_mb=rss_kb / 1024)
+    listed = -1.0
+    # newsdesk fetch --timings: "timings: listed 1.234 s (at EPOCH), analysed N items ..."
+    found = _TIMINGS.search(log.read_text(errors="replace"))
+    if found:
+        listed = max(0.0, float(found.group(1)) - started)
+    return Sample(wall=wall, user=user, sys=system, rss_mb=rss_kb / 1024, listed=listed)
+
+
+_TIMINGS = re.compile(r"timings: listed [\d.]+ s \(at ([\d.]+)\)")
 
 
 def snapshot(paths: list[Path], dest: Path) -> None:
@@ -250,7 +269,7 @@ def newsdesk_tool(work: Path, url_list: list[str], python: str) -> Tool:
 
     return Tool(
         name="newsdesk",
-        command=[python, "-m", "tui.cli", "fetch", "--db", str(db), "--quiet"],
+        command=[python, "-m", "tui.cli", "fetch", "--db", str(db), "--quiet", "--timings"],
         env=env,
         state=[db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")],
         describe=describe,
@@ -315,38 +334,33 @@ def print_table(results: list[Result], runs: int) -> None:
     """Plain table, ratios, then the same as Markdown."""
     by_key = {(r.tool, r.case): r for r in results}
     print(f"\nMedians of {runs} runs")
-    print(f"{'tool':10} {'case':7} {'wall s':>7} {'user s':>7} {'sys s':>7} {'RSS MB':>7}")
+    fields = ("listed", "wall", "user", "sys", "rss_mb")
+    print(
+        f"{'tool':10} {'case':7} {'listed':>7} {'wall s':>7} {'user s':>7} {'sys s':>7}"
+        f" {'RSS MB':>7}"
+    )
     rows = []
     for case in CASES:
         for tool in ("newsboat", "newsdesk"):
             r = by_key.get((tool, case))
             if r is None:
                 continue
-            row = (
-                tool,
-                case,
-                r.median("wall"),
-                r.median("user"),
-                r.median("sys"),
-                r.median("rss_mb"),
-            )
-            rows.append(row)
-            print(f"{tool:10} {case:7} {row[2]:7.2f} {row[3]:7.2f} {row[4]:7.2f} {row[5]:7.1f}")
+            values = [r.median(f) for f in fields]
+            rows.append((tool, case, values))
+            print(f"{tool:10} {case:7} " + " ".join(f"{v:7.2f}" for v in values))
     ratios = []
     for case in CASES:
         a, b = by_key.get(("newsdesk", case)), by_key.get(("newsboat", case))
         if a and b:
-            values = [
-                a.median(f) / b.median(f) if b.median(f) else float("nan")
-                for f in ("wall", "user", "sys", "rss_mb")
-            ]
+            values = [a.median(f) / b.median(f) if b.median(f) else float("nan") for f in fields]
             ratios.append((case, values))
             print(f"{'ratio':10} {case:7} " + " ".join(f"{v:6.2f}x" for v in values))
     print("\nMarkdown:\n")
-    print("| tool | case | wall s | user s | sys s | peak RSS MB |")
-    print("|---|---|---:|---:|---:|---:|")
-    for tool, case, wall, user, system, rss in rows:
-        print(f"| {tool} | {case} | {wall:.2f} | {user:.2f} | {system:.2f} | {rss:.1f} |")
+    print("| tool | case | listed s | wall s (analysed) | user s | sys s | peak RSS MB |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for tool, case, values in rows:
+        cells = " | ".join(f"{v:.2f}" for v in values[:-1])
+        print(f"| {tool} | {case} | {cells} | {values[-1]:.1f} |")
     for case, values in ratios:
         cells = " | ".join(f"{v:.2f}×" for v in values)
         print(f"| newsdesk/newsboat | {case} | {cells} |")

@@ -15,24 +15,16 @@ and ``item_sector.head``); the partial indexes on those flags keep collapsed lis
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
-from feeds.analysis.samestory import (
-    COPY_CONFIRM,
-    COPY_WINDOW,
-    STORY_CONFIRM,
-    STORY_WINDOW,
-    StoryFacts,
-    copy_band_keys,
-    estimate_jaccard,
-    signature_from_bytes,
-    signature_to_bytes,
-    story_band_keys,
-    token_jaccard,
-)
 from feeds.models import Analysis, Item
+
+if TYPE_CHECKING:
+    from feeds.analysis.samestory import Signature, StoryFacts
 
 MERGE_LIMIT = 200
 """Two existing clusters are merged only while the result stays this small.
@@ -41,69 +33,100 @@ Story links are transitive; without a bound one busy news day could chain into a
 cluster, and every later import into it would rewrite hundreds of rows.
 """
 
-_COPY_SECONDS = int(COPY_WINDOW.total_seconds())
-_STORY_SECONDS = int(STORY_WINDOW.total_seconds())
+# The windows are samestory's COPY_WINDOW and STORY_WINDOW (checked by the tests); samestory
+# itself is imported lazily: it pulls in the analysis package, which a 304-only refresh or the
+# TUI's first paint must not pay for.
+_COPY_SECONDS = int(timedelta(days=7).total_seconds())
+_STORY_SECONDS = int(timedelta(hours=72).total_seconds())
+MAX_CANDIDATES = 64
+"""Candidates confirmed per item and kind. Real copies share most bands and rank first; the cap
+only bites on text so uniform that hundreds of items collide (synthetic feeds), where confirming
+every pair made import quadratic."""
+BUCKET_LIMIT = MERGE_LIMIT
+"""Rows of one band key within the window beyond which the key is ignored (a stop key)."""
+_CHUNK = 500
+"""Bound variables per ``IN (...)`` list: well under SQLite's limit."""
+
+Entry = tuple[int, Item, Analysis, int]
+"""``(item id, item, analysis, published_ts)`` of an item to cluster."""
 
 
 def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" * len(values))
 
 
-def _band_matches(conn: sqlite3.Connection, keys: Sequence[int], ts: int, window: int) -> set[int]:
-    if not keys:
-        return set()
-    # IN on the leading key column plus a range on published_ts: one index seek per band.
-    rows = conn.execute(
-        f"SELECT item_id FROM item_band WHERE band_key IN ({_marks(keys)})"
-        " AND published_ts BETWEEN ? AND ?",
-        [*keys, ts - window, ts + window],
-    ).fetchall()
-    return {r[0] for r in rows}
+class _Batch:
+    """Matching state for one batch of items: stored band rows, signatures and token sets.
 
+    All band keys of the batch are looked up in one pass (a few queries per batch instead of
+    two per item), stored candidates' signatures and token sets are read once per batch, and
+    items of the batch are indexed in memory as they are assigned, so later items in the same
+    batch find them exactly as if they had been stored one by one.
+    """
 
-def _copy_links(conn: sqlite3.Connection, facts: StoryFacts, keys: Sequence[int]) -> set[int]:
-    candidates = sorted(_band_matches(conn, keys, facts.published_ts, _COPY_SECONDS))
-    if not candidates:
-        return set()
-    rows = conn.execute(
-        f"SELECT item_id, minhash FROM item_signature WHERE item_id IN ({_marks(candidates)})",
-        candidates,
-    ).fetchall()
-    return {
-        item_id
-        for item_id, blob in rows
-        if estimate_jaccard(facts.signature, signature_from_bytes(blob)) >= COPY_CONFIRM
-    }
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.bands: dict[int, list[tuple[int, int]]] = {}
+        """band key -> [(item id, published_ts)], stored rows and this batch's items."""
+        self.signatures: dict[int, Signature] = {}
+        self.tokens: dict[int, frozenset[str]] = {}
+        self.full: set[int] = set()
+        """Stop keys: oversized buckets, never used for candidates."""
 
+    def load_bands(self, keys: set[int], low: int, high: int) -> None:
+        """Stored rows of each band key within ``[low, high]``; a key with more than
+        :data:`BUCKET_LIMIT` rows is a stop key (text too common to tell stories apart) and
+        is ignored, as LSH implementations ignore oversized buckets."""
+        for key in sorted(keys):
+            rows = self.conn.execute(
+                "SELECT item_id, published_ts FROM item_band WHERE band_key = ?"
+                " AND published_ts BETWEEN ? AND ? LIMIT ?",
+                (key, low, high, BUCKET_LIMIT + 1),
+            ).fetchall()
+            if len(rows) > BUCKET_LIMIT:
+                self.full.add(key)
+            elif rows:
+                self.bands[key] = [(r[0], r[1]) for r in rows]
 
-def _story_links(
-    conn: sqlite3.Connection, facts: StoryFacts, keys: Sequence[int], leaders: Sequence[str]
-) -> set[int]:
-    ts = facts.published_ts
-    found: set[int] = set()
-    candidates = sorted(_band_matches(conn, keys, ts, _STORY_SECONDS))
-    if candidates:
-        rows = conn.execute(
-            f"SELECT item_id, story_tokens FROM item_signature"
-            f" WHERE item_id IN ({_marks(candidates)})",
-            candidates,
-        ).fetchall()
-        found |= {
-            item_id
-            for item_id, text in rows
-            if token_jaccard(facts.tokens, frozenset(text.split())) >= STORY_CONFIRM
-        }
-    figures = sorted(facts.figures)
-    if figures and leaders:
-        rows = conn.execute(
-            "SELECT DISTINCT f.item_id FROM item_figure f"
-            f" WHERE f.figure_key IN ({_marks(figures)}) AND f.published_ts BETWEEN ? AND ?"
-            " AND EXISTS (SELECT 1 FROM item_leader l"
-            f" WHERE l.item_id = f.item_id AND l.leader_id IN ({_marks(leaders)}))",
-            [*figures, ts - _STORY_SECONDS, ts + _STORY_SECONDS, *leaders],
-        ).fetchall()
-        found |= {r[0] for r in rows}
-    return found
+    def matches(self, keys: Sequence[int], ts: int, window: int) -> list[int]:
+        """Candidates sharing a band within ``window``: at most :data:`MAX_CANDIDATES`, those
+        sharing the most bands (the likeliest matches) first."""
+        hits: dict[int, int] = {}
+        for key in keys:
+            if key in self.full:
+                continue
+            for item_id, other_ts in self.bands.get(key, ()):
+                if abs(other_ts - ts) <= window:
+                    hits[item_id] = hits.get(item_id, 0) + 1
+        if len(hits) > MAX_CANDIDATES:
+            return sorted(heapq.nlargest(MAX_CANDIDATES, hits, key=lambda i: (hits[i], i)))
+        return sorted(hits)
+
+    def load_facts(self, ids: Sequence[int]) -> None:
+        from feeds.analysis.samestory import signature_from_bytes
+
+        missing = [i for i in ids if i not in self.signatures]
+        for start in range(0, len(missing), _CHUNK):
+            chunk = missing[start : start + _CHUNK]
+            rows = self.conn.execute(
+                "SELECT item_id, minhash, story_tokens FROM item_signature"
+                f" WHERE item_id IN ({_marks(chunk)})",
+                chunk,
+            ).fetchall()
+            for item_id, blob, text in rows:
+                self.signatures[item_id] = signature_from_bytes(blob)
+                self.tokens[item_id] = frozenset(text.split())
+
+    def add(self, item_id: int, facts: StoryFacts, keys: Sequence[int]) -> None:
+        self.signatures[item_id] = facts.signature
+        self.tokens[item_id] = facts.tokens
+        for key in keys:
+            if key in self.full:
+                continue
+            bucket = self.bands.setdefault(key, [])
+            bucket.append((item_id, facts.published_ts))
+            if len(bucket) > BUCKET_LIMIT:
+                self.full.add(key)
 
 
 def assign(
@@ -118,27 +141,106 @@ def assign(
 
     Returns the item's cluster id, or None when it matched nothing.
     """
-    facts = StoryFacts.of(item, analysis, published_ts)
-    copy_keys = copy_band_keys(facts.signature)
-    story_keys = story_band_keys(facts.tokens)
-    leaders = sorted(facts.leaders)
-    # Match before indexing the item itself, so it never finds itself.
-    copies = _copy_links(conn, facts, copy_keys)
-    stories = _story_links(conn, facts, story_keys, leaders) - copies
-    blob = signature_to_bytes(facts.signature)
-    conn.execute(
-        "INSERT INTO item_signature (item_id, published_ts, minhash, story_tokens)"
-        " VALUES (?, ?, ?, ?)",
-        (item_id, published_ts, blob, " ".join(sorted(facts.tokens))),
+    return assign_many(conn, [(item_id, item, analysis, published_ts)], now_ts)[0]
+
+
+def assign_many(
+    conn: sqlite3.Connection, entries: Sequence[Entry], now_ts: int
+) -> list[int | None]:
+    """:func:`assign` for a batch, in order: each item is matched against stored items and the
+    batch's earlier items, exactly as one-by-one assignment would, with far fewer queries.
+
+    Returns each entry's cluster id (None when it matched nothing) at the time it was assigned.
+    """
+    from feeds.analysis.samestory import (
+        COPY_CONFIRM,
+        STORY_CONFIRM,
+        StoryFacts,
+        copy_band_keys,
+        estimate_jaccard,
+        signature_to_bytes,
+        story_band_keys,
+        token_jaccard,
     )
+
+    if not entries:
+        return []
+    prepared = []
+    for item_id, item, analysis, ts in entries:
+        facts = StoryFacts.of(item, analysis, ts)
+        prepared.append(
+            (item_id, facts, copy_band_keys(facts.signature), story_band_keys(facts.tokens))
+        )
+    batch = _Batch(conn)
+    all_keys = {k for _i, _f, ck, sk in prepared for k in (*ck, *sk)}
+    stamps = [e[3] for e in entries]
+    batch.load_bands(all_keys, min(stamps) - _COPY_SECONDS, max(stamps) + _COPY_SECONDS)
+    band_rows: list[tuple[int, int, int]] = []
+    assigned: list[int | None] = []
+    for item_id, facts, copy_keys, story_keys in prepared:
+        ts = facts.published_ts
+        # Match before indexing the item itself, so it never finds itself.
+        copy_candidates = batch.matches(copy_keys, ts, _COPY_SECONDS)
+        story_candidates = batch.matches(story_keys, ts, _STORY_SECONDS)
+        batch.load_facts(sorted({*copy_candidates, *story_candidates}))
+        copies = {
+            other
+            for other in copy_candidates
+            if other in batch.signatures
+            and estimate_jaccard(facts.signature, batch.signatures[other]) >= COPY_CONFIRM
+        }
+        stories = {
+            other
+            for other in story_candidates
+            if other in batch.tokens
+            and token_jaccard(facts.tokens, batch.tokens[other]) >= STORY_CONFIRM
+        }
+        stories |= _figure_links(conn, facts)
+        stories -= copies
+        conn.execute(
+            "INSERT INTO item_signature (item_id, published_ts, minhash, story_tokens)"
+            " VALUES (?, ?, ?, ?)",
+            (item_id, ts, signature_to_bytes(facts.signature), " ".join(sorted(facts.tokens))),
+        )
+        # Figures now: a later item of the batch matches them through SQL.
+        conn.executemany(
+            "INSERT OR IGNORE INTO item_figure (figure_key, published_ts, item_id)"
+            " VALUES (?, ?, ?)",
+            [(key, ts, item_id) for key in sorted(facts.figures)],
+        )
+        keys = (*copy_keys, *story_keys)
+        batch.add(item_id, facts, keys)
+        band_rows.extend((key, ts, item_id) for key in keys)
+        assigned.append(_link(conn, item_id, copies, stories, now_ts))
+    # Band rows last and in key order: fewer page visits than 58 random places per item.
+    band_rows.sort()
     conn.executemany(
         "INSERT OR IGNORE INTO item_band (band_key, published_ts, item_id) VALUES (?, ?, ?)",
-        [(key, published_ts, item_id) for key in (*copy_keys, *story_keys)],
+        band_rows,
     )
-    conn.executemany(
-        "INSERT OR IGNORE INTO item_figure (figure_key, published_ts, item_id) VALUES (?, ?, ?)",
-        [(key, published_ts, item_id) for key in sorted(facts.figures)],
-    )
+    return assigned
+
+
+def _figure_links(conn: sqlite3.Connection, facts: StoryFacts) -> set[int]:
+    """Items within the story window sharing a money/percent value *and* a leader."""
+    ts = facts.published_ts
+    figures = sorted(facts.figures)
+    leaders = sorted(facts.leaders)
+    if not figures or not leaders:
+        return set()
+    rows = conn.execute(
+        "SELECT DISTINCT f.item_id FROM item_figure f"
+        f" WHERE f.figure_key IN ({_marks(figures)}) AND f.published_ts BETWEEN ? AND ?"
+        " AND EXISTS (SELECT 1 FROM item_leader l"
+        f" WHERE l.item_id = f.item_id AND l.leader_id IN ({_marks(leaders)}))",
+        [*figures, ts - _STORY_SECONDS, ts + _STORY_SECONDS, *leaders],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _link(
+    conn: sqlite3.Connection, item_id: int, copies: set[int], stories: set[int], now_ts: int
+) -> int | None:
     links = sorted(copies | stories)
     if not links:
         return None
@@ -149,11 +251,23 @@ def assign(
         links,
     ).fetchall()
     existing = [r[0] for r in rows]
+    joining = links
     if existing:
         target = _merge(conn, existing)
+        # A full cluster takes no more members (each would rewrite all of it): quadratic.
+        room = MERGE_LIMIT - _size(conn, target) - 1
+        if room < 0:
+            return None
+        loose = conn.execute(
+            f"SELECT id FROM items WHERE id IN ({_marks(links)}) AND cluster_id IS NULL"
+            " ORDER BY id",
+            links,
+        ).fetchall()
+        joining = [r[0] for r in loose][:room]
         if kind == "story":
             conn.execute("UPDATE clusters SET kind = 'story' WHERE id = ?", (target,))
     else:
+        joining = links[: MERGE_LIMIT - 1]
         target = int(
             conn.execute(
                 "INSERT INTO clusters (kind, created_ts) VALUES (?, ?)", (kind, now_ts)
@@ -161,13 +275,75 @@ def assign(
             or 0
         )
     # Unclustered linked items join too; those in clusters we could not merge stay put.
-    conn.execute(
-        f"UPDATE items SET cluster_id = ? WHERE id IN ({_marks(links)}) AND cluster_id IS NULL",
-        [target, *links],
-    )
+    if joining:
+        conn.execute(
+            f"UPDATE items SET cluster_id = ? WHERE id IN ({_marks(joining)})"
+            " AND cluster_id IS NULL",
+            [target, *joining],
+        )
     conn.execute("UPDATE items SET cluster_id = ? WHERE id = ?", (target, item_id))
     refresh(conn, target)
     return target
+
+
+def replace_facts(
+    conn: sqlite3.Connection,
+    item_id: int,
+    old: tuple[Item, Analysis],
+    item: Item,
+    analysis: Analysis,
+    published_ts: int,
+) -> None:
+    """Swap a stored item's matching facts for those of its new text (``old`` was stored).
+
+    The old band and figure rows are found by recomputing their keys from the old item and
+    analysis (``item_band`` and ``item_figure`` are keyed by band or figure, not by item).
+    Cluster membership is kept: a fuller body of the same article is still the same story;
+    later items match the new facts.
+    """
+    from feeds.analysis.samestory import (
+        StoryFacts,
+        copy_band_keys,
+        copy_signature,
+        figure_keys,
+        signature_to_bytes,
+        story_band_keys,
+        story_tokens,
+    )
+
+    old_item, old_analysis = old
+    old_keys = [
+        *copy_band_keys(copy_signature(old_item)),
+        *story_band_keys(story_tokens(old_item)),
+    ]
+    conn.executemany(
+        "DELETE FROM item_band WHERE band_key = ? AND published_ts = ? AND item_id = ?",
+        [(key, published_ts, item_id) for key in old_keys],
+    )
+    conn.executemany(
+        "DELETE FROM item_figure WHERE figure_key = ? AND published_ts = ? AND item_id = ?",
+        [(key, published_ts, item_id) for key in figure_keys(old_analysis)],
+    )
+    facts = StoryFacts.of(item, analysis, published_ts)
+    conn.execute(
+        "INSERT OR REPLACE INTO item_signature (item_id, published_ts, minhash, story_tokens)"
+        " VALUES (?, ?, ?, ?)",
+        (
+            item_id,
+            published_ts,
+            signature_to_bytes(facts.signature),
+            " ".join(sorted(facts.tokens)),
+        ),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO item_figure (figure_key, published_ts, item_id) VALUES (?, ?, ?)",
+        [(key, published_ts, item_id) for key in sorted(facts.figures)],
+    )
+    keys = sorted({*copy_band_keys(facts.signature), *story_band_keys(facts.tokens)})
+    conn.executemany(
+        "INSERT OR IGNORE INTO item_band (band_key, published_ts, item_id) VALUES (?, ?, ?)",
+        [(key, published_ts, item_id) for key in keys],
+    )
 
 
 def _merge(conn: sqlite3.Connection, cluster_ids: Sequence[int]) -> int:

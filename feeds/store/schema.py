@@ -185,7 +185,22 @@ def _migration_3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3]
+_V4 = (
+    # Two-phase import: a refresh stores items (text, dates, full-text index) with no analysis
+    # so they are listed at once; ``feeds.ingest.analyse_pending`` analyses them afterwards.
+    # Rows stored before this migration were analysed at import, hence the default of 1.
+    "ALTER TABLE items ADD COLUMN analysed INTEGER NOT NULL DEFAULT 1",
+    # The queue of unanalysed items, oldest first; empty (and free) once they are done.
+    "CREATE INDEX items_pending ON items (id) WHERE analysed = 0",
+)
+
+
+def _migration_4(conn: sqlite3.Connection) -> None:
+    for statement in _V4:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4]
 """Ordered migrations; after applying ``MIGRATIONS[i]`` the version is ``i + 1``."""
 
 

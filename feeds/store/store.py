@@ -43,6 +43,8 @@ _HEADLINE_COLUMNS = (
 _ARTICLE_FIRST = 11  # index of the first column after _HEADLINE_COLUMNS in get_article
 # Schema version that added clusters (migration 3): below it nothing is clustered or collapsed.
 _CLUSTER_VERSION = 3
+# Schema version that added items.analysed (migration 4): two-phase import.
+_TWO_PHASE_VERSION = 4
 _IMPORT_CACHE_KIB = -65536  # negative: KiB, i.e. 64 MiB, while an import runs
 
 
@@ -144,6 +146,65 @@ def _fts_phrase(text: str, *, prefix: bool) -> str | None:
     return phrase + "*" if prefix and len(last) >= 2 else phrase
 
 
+def _tags(analysis: Analysis) -> tuple[str, str]:
+    """The row's painted tags: up to three leader short names and sector ids, best first."""
+    tags: list[str] = []
+    for hit in sorted(analysis.leaders, key=lambda h: -len(h.mentions)):
+        tag = short_name(hit.name, hit.country)
+        if tag and tag not in tags and len(tags) < _MAX_TAGS:
+            tags.append(tag)
+    sectors = sorted(analysis.sectors, key=lambda s: -s.score)
+    sector_tags = list(dict.fromkeys(s.id for s in sectors))[:_MAX_TAGS]
+    return ",".join(tags), ",".join(sector_tags)
+
+
+def _write_tag_rows(
+    conn: sqlite3.Connection,
+    item_id: int,
+    ts: int,
+    analysis: Analysis,
+    leaders: dict[str, tuple[str, str]],
+    *,
+    head: bool = True,
+) -> None:
+    """The denormalised leader/sector keys of one item; its leaders are added to ``leaders``."""
+    for hit in analysis.leaders:
+        leaders[hit.id] = (hit.name, hit.country)
+    conn.executemany(
+        "INSERT OR IGNORE INTO item_leader (leader_id, published_ts, item_id) VALUES (?, ?, ?)",
+        [(leader_id, ts, item_id) for leader_id in sorted({h.id for h in analysis.leaders})],
+    )
+    best: dict[str, float] = {}
+    for s in sorted(analysis.sectors, key=lambda s: -s.score):
+        best.setdefault(s.id, s.score)
+    conn.executemany(
+        "INSERT INTO item_sector (sector_id, published_ts, item_id, score) VALUES (?, ?, ?, ?)",
+        [(sid, ts, item_id, score) for sid, score in best.items()],
+    )
+    if not head:
+        for table in ("item_leader", "item_sector"):
+            conn.execute(f"UPDATE {table} SET head = 0 WHERE item_id = ?", (item_id,))
+
+
+def _write_leaders(conn: sqlite3.Connection, leaders: dict[str, tuple[str, str]]) -> None:
+    conn.executemany(
+        "INSERT INTO leaders (id, name, country) VALUES (?, ?, ?)"
+        " ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country",
+        [(lid, name, country) for lid, (name, country) in leaders.items()],
+    )
+
+
+def _write_sources(conn: sqlite3.Connection, sources: dict[str, str]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO sources (key, name) VALUES (?, ?)", list(sources.items())
+    )
+
+
+def _unstorable(item: Item, exc: Exception) -> LoadFailure:
+    origin = item.origin or item.url or item.title[:60]
+    return LoadFailure(origin, f"could not be stored: {exc}")
+
+
 @dataclass(slots=True)
 class _Plan:
     """A query compiled to SQL over one driving index."""
@@ -198,6 +259,7 @@ class Store:
         self._leaders: dict[str, tuple[str, str]] | None = None
         self._match_counts: dict[str, int] = {}
         self._clustered = schema_version >= _CLUSTER_VERSION
+        self._two_phase = schema_version >= _TWO_PHASE_VERSION
         # Only a test that truncates schema.MIGRATIONS runs below v3; there items.outlets is
         # missing, so rows read a constant instead.
         self._columns = (
@@ -324,7 +386,7 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def import_items(self, pairs: Iterable[tuple[Item, Analysis]]) -> ImportSummary:
-        """Store new items with their analysis, in one transaction.
+        """Store new items with their analysis, in one transaction (both phases at once).
 
         Items whose :attr:`Item.key` is already stored count as duplicates and change nothing
         (their read/starred state is kept). An item SQLite cannot encode is reported as a
@@ -335,92 +397,262 @@ class Store:
         failures: list[LoadFailure] = []
         leaders: dict[str, tuple[str, str]] = {}
         sources: dict[str, str] = {}
+        entries: list[clusters.Entry] = []
         with self._import_cache(), self._transaction() as conn:
             for item, analysis in pairs:
-                known = item.published is not None
-                ts = int(item.published.timestamp()) if item.published else imported_ts
-                hits = sorted(analysis.leaders, key=lambda h: -len(h.mentions))
-                sectors = sorted(analysis.sectors, key=lambda s: -s.score)
-                tags: list[str] = []
-                for hit in hits:
-                    tag = short_name(hit.name, hit.country)
-                    if tag and tag not in tags and len(tags) < _MAX_TAGS:
-                        tags.append(tag)
-                sector_tags = list(dict.fromkeys(s.id for s in sectors))[:_MAX_TAGS]
-                source_key = item.source.casefold()
+                tags, sector_tags = _tags(analysis)
                 try:
-                    cur = conn.execute(
-                        "INSERT OR IGNORE INTO items (key, title, body, source, source_key, url,"
-                        " published_ts, published_known, photo_credit, author, guid, origin,"
-                        " feed_url, imported_ts, leader_tags, sector_tags, analysis_json)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            item.key,
-                            item.title,
-                            item.body,
-                            item.source,
-                            source_key,
-                            item.url,
-                            ts,
-                            int(known),
-                            item.photo_credit,
-                            item.author,
-                            item.guid,
-                            item.origin,
-                            item.feed_url,
-                            imported_ts,
-                            ",".join(tags),
-                            ",".join(sector_tags),
-                            analysis_to_json(analysis),
-                        ),
+                    inserted = self._insert(
+                        conn,
+                        item,
+                        imported_ts,
+                        tags=tags,
+                        sector_tags=sector_tags,
+                        analysis_json=analysis_to_json(analysis),
+                        pending=False,
                     )
                 except (UnicodeEncodeError, OverflowError, ValueError) as exc:
                     # Lone surrogates and the like: skip this item, keep the batch.
-                    origin = item.origin or item.url or item.title[:60]
-                    failures.append(LoadFailure(origin, f"could not be stored: {exc}"))
+                    failures.append(_unstorable(item, exc))
                     continue
-                if cur.rowcount == 0:
+                if inserted is None:
                     duplicates += 1
                     continue
                 added += 1
-                item_id = int(cur.lastrowid or 0)
-                conn.execute(
-                    "INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (item_id, item.title, item.body),
-                )
-                for hit in hits:
-                    leaders[hit.id] = (hit.name, hit.country)
-                conn.executemany(
-                    "INSERT OR IGNORE INTO item_leader (leader_id, published_ts, item_id)"
-                    " VALUES (?, ?, ?)",
-                    [(leader_id, ts, item_id) for leader_id in {h.id for h in hits}],
-                )
-                best: dict[str, float] = {}
-                for s in sectors:
-                    best.setdefault(s.id, s.score)
-                conn.executemany(
-                    "INSERT INTO item_sector (sector_id, published_ts, item_id, score)"
-                    " VALUES (?, ?, ?, ?)",
-                    [(sid, ts, item_id, score) for sid, score in best.items()],
-                )
-                # Same copy / same story against what is stored (and earlier in this batch).
-                if self._clustered:
-                    clusters.assign(conn, item_id, item, analysis, ts, imported_ts)
-                sources.setdefault(source_key, item.source)
-            conn.executemany(
-                "INSERT INTO leaders (id, name, country) VALUES (?, ?, ?)"
-                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country",
-                [(lid, name, country) for lid, (name, country) in leaders.items()],
-            )
-            conn.executemany(
-                "INSERT OR IGNORE INTO sources (key, name) VALUES (?, ?)",
-                list(sources.items()),
-            )
+                item_id, ts = inserted
+                _write_tag_rows(conn, item_id, ts, analysis, leaders)
+                sources.setdefault(item.source.casefold(), item.source)
+                entries.append((item_id, item, analysis, ts))
+            # Same copy / same story against what is stored (and earlier in this batch).
+            if self._clustered:
+                clusters.assign_many(conn, entries, imported_ts)
+            _write_leaders(conn, leaders)
+            _write_sources(conn, sources)
         if leaders:
             self._leaders = None
         if added:
             self._match_counts.clear()
         return ImportSummary(added=added, duplicates=duplicates, failures=tuple(failures))
+
+    def store_items(self, items: Iterable[Item]) -> ImportSummary:
+        """Phase 1 of an import: store new items without analysis, in one transaction.
+
+        The items are listed (and found by full-text search) as soon as this returns; they
+        have no leader/sector tags, clusters or analysis until phase 2,
+        :func:`feeds.ingest.analyse_pending`, has processed them. Duplicates (by
+        :attr:`Item.key`) change nothing; an item SQLite cannot encode is a failure; any other
+        error rolls back the whole batch.
+        """
+        if not self._two_phase:
+            raise StoreError(
+                "this database predates two-phase import; reopen it to upgrade",
+                source=str(self.path),
+            )
+        imported_ts = int(self._clock().timestamp())
+        added = duplicates = 0
+        failures: list[LoadFailure] = []
+        sources: dict[str, str] = {}
+        with self._transaction() as conn:
+            for item in items:
+                try:
+                    inserted = self._insert(conn, item, imported_ts, pending=True)
+                except (UnicodeEncodeError, OverflowError, ValueError) as exc:
+                    failures.append(_unstorable(item, exc))
+                    continue
+                if inserted is None:
+                    duplicates += 1
+                    continue
+                added += 1
+                sources.setdefault(item.source.casefold(), item.source)
+            _write_sources(conn, sources)
+        if added:
+            self._match_counts.clear()
+        return ImportSummary(added=added, duplicates=duplicates, failures=tuple(failures))
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` (:attr:`Item.key` values) are already stored (indexed lookups)."""
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):  # stay under SQLite's bound-variable limit
+            chunk = wanted[start : start + 500]
+            rows = self._rows(
+                f"SELECT key FROM items WHERE key IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def pending_count(self) -> int:
+        """Stored items still waiting for analysis (phase 2)."""
+        if not self._two_phase:
+            return 0
+        return int(self._scalar("SELECT count(*) FROM items WHERE analysed = 0"))
+
+    def pending_items(self, limit: int = 200) -> list[tuple[int, Item]]:
+        """Up to ``limit`` items waiting for analysis, oldest stored first, as ``(id, item)``."""
+        if not self._two_phase or limit <= 0:
+            return []
+        rows = self._rows(
+            "SELECT id, title, body, source, url, published_ts, published_known, photo_credit,"
+            " guid, author, origin, feed_url FROM items WHERE analysed = 0 ORDER BY id LIMIT ?",
+            (limit,),
+        )
+        return [
+            (
+                r[0],
+                Item(
+                    title=r[1],
+                    body=r[2],
+                    source=r[3],
+                    url=r[4],
+                    published=_utc(r[5]) if r[6] else None,
+                    photo_credit=r[7],
+                    guid=r[8],
+                    author=r[9],
+                    origin=r[10],
+                    feed_url=r[11],
+                ),
+            )
+            for r in rows
+        ]
+
+    def apply_analysis(self, results: Iterable[tuple[int, Item, Analysis]]) -> int:
+        """Phase 2 of an import: write analyses of pending items, in one transaction.
+
+        For each ``(id, item, analysis)`` (``item`` as :meth:`pending_items` returned it):
+        analysis JSON, leader/sector tags and index rows, then same-copy/same-story clusters.
+        Items no longer pending (analysed meanwhile, e.g. by :meth:`replace_content`, or gone)
+        are skipped. Returns how many were written.
+        """
+        imported_ts = int(self._clock().timestamp())
+        leaders: dict[str, tuple[str, str]] = {}
+        entries: list[clusters.Entry] = []
+        with self._import_cache(), self._transaction() as conn:
+            for item_id, item, analysis in results:
+                tags, sector_tags = _tags(analysis)
+                row = conn.execute(
+                    "SELECT published_ts FROM items WHERE id = ? AND analysed = 0", (item_id,)
+                ).fetchone()
+                if row is None:
+                    continue
+                ts = int(row[0])
+                conn.execute(
+                    "UPDATE items SET leader_tags = ?, sector_tags = ?, analysis_json = ?,"
+                    " analysed = 1 WHERE id = ?",
+                    (tags, sector_tags, analysis_to_json(analysis), item_id),
+                )
+                _write_tag_rows(conn, item_id, ts, analysis, leaders)
+                entries.append((item_id, item, analysis, ts))
+            if self._clustered:
+                clusters.assign_many(conn, entries, imported_ts)
+            _write_leaders(conn, leaders)
+        if leaders:
+            self._leaders = None
+        if entries:
+            self._match_counts.clear()
+        return len(entries)
+
+    def replace_content(self, item_id: int, item: Item, analysis: Analysis) -> None:
+        """Replace an item's title and body (e.g. the full article's text) and its analysis.
+
+        In one transaction: the row's text, its full-text entry, analysis JSON, leader/sector
+        tags and index rows, and its same-story matching facts. Read/starred state, dates and
+        cluster membership are kept. The item counts as analysed afterwards.
+
+        Raises:
+            StoreError: no item has this id.
+        """
+        leaders: dict[str, tuple[str, str]] = {}
+        tags, sector_tags = _tags(analysis)
+        with self._transaction() as conn:
+            head_column = "is_head" if self._clustered else "1"
+            row = conn.execute(
+                f"SELECT title, body, published_ts, analysis_json, {head_column}"
+                " FROM items WHERE id = ?",
+                (item_id,),
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no stored item with id {item_id}", source=str(self.path))
+            old_title, old_body, ts, old_json, head = row
+            # External-content FTS: delete exactly the old values, then index the new ones.
+            conn.execute(
+                "INSERT INTO items_fts (items_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                (item_id, old_title, old_body),
+            )
+            pending = ", analysed = 1" if self._two_phase else ""
+            conn.execute(
+                "UPDATE items SET title = ?, body = ?, leader_tags = ?, sector_tags = ?,"
+                f" analysis_json = ?{pending} WHERE id = ?",
+                (item.title, item.body, tags, sector_tags, analysis_to_json(analysis), item_id),
+            )
+            conn.execute(
+                "INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)",
+                (item_id, item.title, item.body),
+            )
+            conn.execute("DELETE FROM item_leader WHERE item_id = ?", (item_id,))
+            conn.execute("DELETE FROM item_sector WHERE item_id = ?", (item_id,))
+            _write_tag_rows(conn, item_id, ts, analysis, leaders, head=bool(head))
+            _write_leaders(conn, leaders)
+            if self._clustered:
+                old = replace(item, title=old_title, body=old_body)
+                clusters.replace_facts(
+                    conn, item_id, (old, analysis_from_json(old_json)), item, analysis, ts
+                )
+        if leaders:
+            self._leaders = None
+        self._match_counts.clear()
+
+    def _insert(
+        self,
+        conn: sqlite3.Connection,
+        item: Item,
+        imported_ts: int,
+        *,
+        tags: str = "",
+        sector_tags: str = "",
+        analysis_json: str = "{}",
+        pending: bool,
+    ) -> tuple[int, int] | None:
+        """Insert one item row and its full-text entry; ``(id, published_ts)``, None if known."""
+        ts = int(item.published.timestamp()) if item.published else imported_ts
+        columns = (
+            "key, title, body, source, source_key, url, published_ts, published_known,"
+            " photo_credit, author, guid, origin, feed_url, imported_ts, leader_tags,"
+            " sector_tags, analysis_json"
+        )
+        values: list[Any] = [
+            item.key,
+            item.title,
+            item.body,
+            item.source,
+            item.source.casefold(),
+            item.url,
+            ts,
+            int(item.published is not None),
+            item.photo_credit,
+            item.author,
+            item.guid,
+            item.origin,
+            item.feed_url,
+            imported_ts,
+            tags,
+            sector_tags,
+            analysis_json,
+        ]
+        if pending:
+            columns += ", analysed"
+            values.append(0)
+        cur = conn.execute(
+            f"INSERT OR IGNORE INTO items ({columns}) VALUES ({', '.join('?' * len(values))})",
+            values,
+        )
+        if cur.rowcount == 0:
+            return None
+        item_id = int(cur.lastrowid or 0)
+        conn.execute(
+            "INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (item_id, item.title, item.body),
+        )
+        return item_id, ts
 
     @contextmanager
     def _import_cache(self) -> Iterator[None]:

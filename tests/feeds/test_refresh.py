@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -212,9 +213,7 @@ def test_unreachable_host_is_connection_refused_in_words(store: Store) -> None:
     assert result.outcome == "failed" and result.error == "connection refused"
 
 
-def test_429_retry_after_is_recorded_and_always_respected(
-    site: FakeSite, store: Store
-) -> None:
+def test_429_retry_after_is_recorded_and_always_respected(site: FakeSite, store: Store) -> None:
     site.routes["/busy.xml"] = Route(status=429, headers={"Retry-After": "600"})
     subs = [Subscription(site.url("/busy.xml"), "Busy", refresh_minutes=5)]
     [result] = refresh(store, subs, clock=lambda: 1_000_000.0).results
@@ -257,15 +256,20 @@ def test_per_host_limit_bounds_requests_in_flight(site: FakeSite, store: Store) 
 def test_a_crash_while_ingesting_stores_nothing_of_that_feed(
     site: FakeSite, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import feeds.ingest
+    real_insert = Store._insert
+    calls = 0
 
-    def boom(items: object) -> list[object]:
-        raise RuntimeError("analysis exploded")
+    def boom(self: Store, *args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 2:  # the first item is written, then the transaction fails
+            raise RuntimeError("storage exploded")
+        return real_insert(self, *args, **kwargs)
 
     site.routes["/kz.xml"] = Route(body=KZ, etag='"x"')
-    monkeypatch.setattr(feeds.ingest, "analyse_all", boom)
+    monkeypatch.setattr(Store, "_insert", boom)
     [result] = refresh(store, [Subscription(site.url("/kz.xml"))]).results
-    assert result.outcome == "failed" and "analysis exploded" in result.error
+    assert result.outcome == "failed" and "storage exploded" in result.error
     assert store.total() == 0
     state = feedstate.get_state(store, site.url("/kz.xml"))
     assert state is not None and state.etag == ""  # so the next refresh downloads it again
@@ -320,3 +324,39 @@ async def test_full_text_through_a_public_fetch_path(monkeypatch: pytest.MonkeyP
     async with make_client(transport=httpx.MockTransport(handler)) as client:
         text = await fetch_full_text(client, "https://news.example/a")
     assert "semiconductor plant" in text
+
+
+def test_known_items_are_deduplicated_before_analysis(
+    site: FakeSite, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import feeds.analysis
+
+    calls: list[str] = []
+    real = feeds.analysis.analyze
+
+    def counting(item: Any) -> Any:
+        calls.append(item.title)
+        return real(item)
+
+    monkeypatch.setattr(feeds.analysis, "analyze", counting)
+    site.routes["/kz.xml"] = Route(body=KZ)
+    subs = [Subscription(site.url("/kz.xml"))]
+    assert refresh(store, subs).new_items == 2
+    assert len(calls) == 2
+    calls.clear()
+    [again] = refresh(store, subs).results
+    assert (again.new_items, again.duplicates) == (0, 2)
+    assert calls == []  # known items: one key query, no analysis, no write
+
+
+def test_refresh_without_analysis_lists_items_then_analyse_pending(
+    site: FakeSite, store: Store
+) -> None:
+    from feeds.ingest import analyse_pending
+
+    subs = three_feeds(site)
+    assert refresh(store, subs, analyse=False).new_items == 5
+    assert store.total() == 5 and store.pending_count() == 5
+    assert store.count(parse_query("leader:tokayev")) == 0
+    assert analyse_pending(store) == 5
+    assert store.count(parse_query("leader:tokayev")) == 1

@@ -1,0 +1,245 @@
+"""Two-phase import: items are stored and listed first, analysed afterwards; dedup comes first;
+``replace_content`` swaps an item's text and analysis in one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+import feeds.analysis
+from feeds.analysis import samestory
+from feeds.ingest import analyse_pending, import_paths, replace_body
+from feeds.leader_lookup import resolve_leader_term
+from feeds.models import Analysis, Item, LeaderHit, SectorScore, Span
+from feeds.query import parse_query
+from feeds.store import Store, clusters
+
+NOW = datetime(2025, 4, 6, 12, 0, tzinfo=UTC)
+TOKAYEV_TEXT = (
+    "President Kassym-Jomart Tokayev met energy ministers in Astana on Monday to discuss "
+    "oil exports, new pipelines and the price of gas for the coming winter season."
+)
+
+
+def news(n: int, body: str = "Plain words about the weather and nothing else.") -> Item:
+    return Item(
+        title=f"Story {n}",
+        body=body,
+        source="El.kz",
+        url=f"https://el.example/{n}",
+        published=NOW - timedelta(hours=n),
+        feed_url="https://el.example/feed",
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "news.db", leader_resolver=resolve_leader_term) as s:
+        yield s
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Titles of the items the analysis engine was called on."""
+    calls: list[str] = []
+    real = feeds.analysis.analyze
+
+    def counting(item: Item) -> Analysis:
+        calls.append(item.title)
+        return real(item)
+
+    monkeypatch.setattr(feeds.analysis, "analyze", counting)
+    return calls
+
+
+def test_items_are_listed_before_analysis_and_filterable_after(
+    store: Store, counted: list[str]
+) -> None:
+    summary = store.store_items([news(1, TOKAYEV_TEXT), news(2)])
+    assert (summary.added, summary.duplicates) == (2, 0)
+    # Phase 1: listed and searchable, not analysed, no leader yet.
+    assert [h.title for h in store.page(parse_query(""))] == ["Story 1", "Story 2"]
+    assert store.count(parse_query("pipelines")) == 1
+    assert store.count(parse_query("leader:tokayev")) == 0
+    assert store.pending_count() == 2 and counted == []
+    # Phase 2.
+    assert analyse_pending(store) == 2
+    assert sorted(counted) == ["Story 1", "Story 2"]
+    assert store.pending_count() == 0
+    [hit] = store.page(parse_query("leader:tokayev"))
+    assert hit.title == "Story 1" and hit.leader_tags == ("Tokayev",)
+    assert store.count(parse_query("sector:energy")) >= 1
+    assert store.get_article(hit.id).analysis.leaders
+    assert analyse_pending(store) == 0
+
+
+def test_analyse_pending_batches_limit_and_stop(store: Store) -> None:
+    store.store_items([news(n) for n in range(1, 8)])
+    seen: list[int] = []
+    assert analyse_pending(store, limit=5, batch=2, on_batch=seen.append) == 5
+    assert seen == [2, 4, 5] and store.pending_count() == 2
+    assert analyse_pending(store, should_stop=lambda: True) == 0
+    assert analyse_pending(store) == 2 and store.pending_count() == 0
+
+
+def test_crash_between_phases_loses_nothing(tmp_path: Path, counted: list[str]) -> None:
+    path = tmp_path / "news.db"
+    with Store.open(path, leader_resolver=resolve_leader_term) as s:
+        s.store_items([news(1, TOKAYEV_TEXT), news(2)])
+    # "Crash": the process ends before phase 2. A crash *during* a phase-2 batch rolls the
+    # batch back (one transaction), which is the same state.
+    with Store.open(path, leader_resolver=resolve_leader_term) as s:
+        assert s.total() == 2 and s.pending_count() == 2
+        assert s.count(parse_query("leader:tokayev")) == 0
+        assert analyse_pending(s) == 2
+        assert s.count(parse_query("leader:tokayev")) == 1
+
+
+def test_failed_batch_rolls_back_and_stays_pending(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.store_items([news(1, TOKAYEV_TEXT), news(2)])
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(clusters, "assign_many", boom)
+    with pytest.raises(RuntimeError):
+        analyse_pending(store)
+    assert store.pending_count() == 2
+    assert store.count(parse_query("leader:tokayev")) == 0
+    monkeypatch.undo()
+    assert analyse_pending(store) == 2
+    assert store.count(parse_query("leader:tokayev")) == 1
+
+
+def test_reimport_adds_nothing_and_analyses_nothing(
+    store: Store, counted: list[str], tmp_path: Path
+) -> None:
+    store.store_items([news(1, TOKAYEV_TEXT), news(2)])
+    analyse_pending(store)
+    counted.clear()
+    again = store.store_items([news(1, TOKAYEV_TEXT), news(2), news(3)])
+    assert (again.added, again.duplicates) == (1, 2)
+    analyse_pending(store)
+    assert counted == ["Story 3"]  # known items are never analysed again
+    assert store.total() == 3
+    # Local files: the same two phases.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Astana talks\n\n" + TOKAYEV_TEXT, encoding="utf-8")
+    first = import_paths(store, [folder])
+    counted.clear()
+    second = import_paths(store, [folder])
+    assert (first.added, second.added, second.duplicates) == (1, 0, 1)
+    assert counted == []
+    assert store.pending_count() == 0
+
+
+def test_known_keys(store: Store) -> None:
+    store.store_items([news(1), news(2)])
+    keys = [news(n).key for n in (1, 2, 3)]
+    assert store.known_keys(keys) == set(keys[:2])
+    assert store.known_keys([]) == set()
+
+
+def test_analysis_is_skipped_for_items_analysed_meanwhile(store: Store) -> None:
+    store.store_items([news(1)])
+    [(item_id, item)] = store.pending_items()
+    store.replace_content(item_id, item, Analysis())
+    assert store.apply_analysis([(item_id, item, Analysis())]) == 0
+    assert store.pending_count() == 0
+
+
+def test_migration_4_marks_existing_rows_analysed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from feeds.store import schema
+
+    path = tmp_path / "news.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+        with Store.open(path) as s:
+            s.import_items([(news(1), Analysis())])
+    with Store.open(path) as s:
+        assert s.pending_count() == 0 and s.total() == 1
+    conn = sqlite3.connect(path)
+    plan = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM items WHERE analysed = 0 ORDER BY id LIMIT 5"
+    ).fetchall()
+    conn.close()
+    assert "items_pending" in str(plan)
+
+
+def hit(name: str, leader_id: str, country: str) -> LeaderHit:
+    return LeaderHit(leader_id, name, country, (Span(0, 4),))
+
+
+def test_replace_content_updates_text_fts_analysis_tags_and_signature(store: Store) -> None:
+    old = news(1, "Short teaser about grain harvest figures in the north.")
+    store.import_items([(old, Analysis(leaders=(hit("Xi Jinping", "xi-jinping", "CN"),)))])
+    [row] = store.page(parse_query(""))
+    assert store.count(parse_query("leader:xi")) == 1
+    store.toggle_starred(row.id)
+    full = Item(
+        title="Story 1, full text",
+        body=TOKAYEV_TEXT,
+        source=old.source,
+        url=old.url,
+        published=old.published,
+        feed_url=old.feed_url,
+    )
+    analysis = Analysis(
+        leaders=(hit("Kassym-Jomart Tokayev", "kassym-jomart-tokayev", "KZ"),),
+        sectors=(SectorScore("energy", "Energy", 3.0, ()),),
+    )
+    store.replace_content(row.id, full, analysis)
+    article = store.get_article(row.id)
+    assert article.title == "Story 1, full text" and article.item.body == TOKAYEV_TEXT
+    assert article.starred and article.published == row.published
+    assert article.analysis == analysis
+    assert article.leader_tags == ("Tokayev",) and article.sector_tags == ("energy",)
+    # Full-text index: old words gone, new words found (external content kept consistent).
+    assert store.count(parse_query("harvest")) == 0
+    assert store.count(parse_query("pipelines")) == 1
+    assert store.count(parse_query("leader:xi")) == 0
+    assert store.count(parse_query("leader:tokayev")) == 1
+    assert store.count(parse_query("sector:energy")) == 1
+    with store._lock:  # noqa: SLF001 - checking the stored signature and FTS integrity
+        conn = store._conn  # noqa: SLF001
+        conn.execute("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")
+        blob = conn.execute(
+            "SELECT minhash FROM item_signature WHERE item_id = ?", (row.id,)
+        ).fetchone()[0]
+        old_keys = samestory.copy_band_keys(samestory.copy_signature(old))
+        stale = conn.execute(
+            f"SELECT count(*) FROM item_band WHERE band_key IN ({', '.join('?' * len(old_keys))})",
+            old_keys,
+        ).fetchone()[0]
+    assert blob == samestory.signature_to_bytes(samestory.copy_signature(full))
+    assert stale == 0
+
+
+def test_replace_content_unknown_id_is_a_store_error(store: Store) -> None:
+    from feeds.errors import StoreError
+
+    with pytest.raises(StoreError):
+        store.replace_content(999, news(1), Analysis())
+
+
+def test_replace_body_reanalyses(store: Store) -> None:
+    store.store_items([news(1)])
+    analyse_pending(store)
+    [row] = store.page(parse_query(""))
+    replace_body(store, row.id, TOKAYEV_TEXT)
+    assert store.count(parse_query("leader:tokayev")) == 1
+    assert store.get_article(row.id).item.body == TOKAYEV_TEXT
+
+
+def test_cluster_windows_match_samestory() -> None:
+    assert samestory.COPY_WINDOW.total_seconds() == clusters._COPY_SECONDS  # noqa: SLF001
+    assert samestory.STORY_WINDOW.total_seconds() == clusters._STORY_SECONDS  # noqa: SLF001
