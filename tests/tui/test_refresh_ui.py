@@ -45,9 +45,12 @@ async def test_refresh_all_adds_items_and_keeps_the_cursor(db_path: Path) -> Non
             before = headlines.current
             assert before is not None and headlines.total == 8
             await pilot.press("R")
-            await app.workers.wait_for_complete()
+            await app.workers.wait_for_complete()  # the refresh: items stored and listed
             await pilot.pause()
             assert headlines.total == 10
+            await app.workers.wait_for_complete()  # then the background analysis
+            await pilot.pause()
+            assert app.store.pending_count() == 0
             assert headlines.current is not None and headlines.current.id == before.id
             messages = " ".join(str(n.message) for n in app._notifications)
             assert "2 new items" in messages and "Broken" in messages and "500" in messages
@@ -70,3 +73,35 @@ async def test_refresh_without_subscriptions_explains(db_path: Path) -> None:
         await pilot.press("R")
         await pilot.pause()
         assert any("newsdesk add" in str(n.message) for n in app._notifications)
+
+
+async def test_full_text_from_a_feed_link_never_reaches_loopback(tmp_path: Path) -> None:
+    from feeds.models import Analysis, Item
+
+    with LoopbackServer() as server:
+        server.route("/article", respond(200, b"<html><body><p>secret</p></body></html>"))
+        item = Item(
+            title="Summary only",
+            body="Short summary.",
+            source="Wire",
+            url=server.url("/article"),
+            published=FROZEN_NOW,
+        )
+        path = tmp_path / "ft.db"
+        with Store.open(path) as store:
+            store.import_items([(item, Analysis())])
+        app = make_app(store=Store.open(path), clock=lambda: FROZEN_NOW, subscriptions=list)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("e")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            errors = [n for n in app._notifications if n.severity == "error"]
+            assert errors and errors[0].title == "Full text"
+            assert server.paths == []  # no request reached the loopback server
+            assert app.store.get_article(headlines_id(app)).item.body == "Short summary."
+
+
+def headlines_id(app) -> int:  # type: ignore[no-untyped-def]
+    current = app.screen.query_one(HeadlineList).current
+    assert current is not None
+    return current.id

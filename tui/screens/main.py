@@ -18,6 +18,7 @@ from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
 from feeds.errors import FeedError, QueryError
 from feeds.models import Quote
@@ -143,6 +144,9 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.apply_query(self.query_value)
         self.headlines.focus()
+        if self.store.pending_count():
+            # Left over from `newsdesk fetch --no-analyse` or an interrupted session.
+            self.analyse_in_background()
         if self.auto_refresh_minutes > 0:
             self.set_interval(self.auto_refresh_minutes * 60, self._auto_refresh)
 
@@ -439,11 +443,15 @@ class MainScreen(Screen[None]):
                 self._schedule_reload()
             self._update_status()
 
+        # Items are listed as soon as they are stored; analysis (leaders, sectors, same story)
+        # follows in a thread so the list never waits for it.
         summary = await refresh_feeds(
-            self.store, subscriptions, on_progress=progress, due_only=due_only
+            self.store, subscriptions, on_progress=progress, due_only=due_only, analyse=False
         )
         self.activity = ""
         self.reload_keeping_place()
+        if summary.new_items:
+            self.analyse_in_background()
         failed = summary.failed
         message = f"{summary.new_items} new items from {total} feed(s)"
         if failed:
@@ -455,6 +463,34 @@ class MainScreen(Screen[None]):
         )
         if isinstance(self.app.screen, FeedsScreen):
             self._fill_feeds_screen(self.app.screen)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def analyse_in_background(self) -> None:
+        """Analyse stored-but-unanalysed items; the view refreshes when they become filterable."""
+        from feeds.ingest import analyse_pending
+
+        worker = get_current_worker()
+        pending = self.store.pending_count()
+        if not pending:
+            return
+
+        def on_batch(done: int) -> None:
+            self.app.call_from_thread(self._show_analysis_progress, done, pending)
+
+        analyse_pending(self.store, should_stop=lambda: worker.is_cancelled, on_batch=on_batch)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._analysis_finished)
+
+    def _show_analysis_progress(self, done: int, pending: int) -> None:
+        self.activity = f"analysing {done}/{pending} new items"
+        self._update_status()
+
+    def _analysis_finished(self) -> None:
+        self.activity = ""
+        self.reload_keeping_place()
+        if self.current is not None:
+            self.article_view.article = None  # re-read: the analysis just arrived
+            self._show_current_article()
 
     def _schedule_reload(self) -> None:
         # Coalesce: many feeds finishing together cause one re-read, not one each.
