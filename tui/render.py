@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
 
-from feeds.models import Analysis
+from feeds.models import Analysis, Quote
 from feeds.sanitize import clean_body, clean_line
+
+if TYPE_CHECKING:
+    from feeds.store import Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,3 +154,19 @@ def styled_body(
         head.append_text(tail)
         result = head
     return result, shifts
+
+
+def quote_citation(quote: Quote, article: Article) -> str:
+    """“Quote” — Speaker, Outlet, 3 July 2024, URL — ready to paste into copy."""
+    words = " ".join(clean_line(quote.text).split())
+    parts = [f"“{words}”"]
+    attribution = [clean_line(quote.speaker) if quote.speaker else "unattributed"]
+    if article.source:
+        attribution.append(clean_line(article.source))
+    if article.published_known:
+        when = article.published
+        attribution.append(f"{when.day} {when:%B %Y}")
+    if article.url:
+        attribution.append(clean_line(article.url))
+    parts.append("— " + ", ".join(attribution))
+    return " ".join(parts)

@@ -18,17 +18,15 @@ from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
-from textual.worker import get_current_worker
 
-from feeds.errors import FeedError, QueryError
-from feeds.models import Quote
+from feeds.errors import QueryError
 from feeds.query import Query, parse_query
-from feeds.sanitize import clean_line
-from feeds.store import Article, Headline, Store
+from feeds.store import Headline, Store
 from feeds.subscriptions import Subscription, load_subscriptions
 from feeds.view import HeadlineWindow
 from tui.messages import status_text
-from tui.screens.feeds import FeedsScreen
+from tui.render import quote_citation
+from tui.screens.feed_actions import FeedActions
 from tui.screens.help import HelpScreen
 from tui.screens.picker import PickerScreen
 from tui.widgets.article_view import ArticleView
@@ -38,7 +36,7 @@ from tui.widgets.insights import InsightsPanel
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from feeds.refresh import FeedProgress
+    pass
 
 NARROW_WIDTH = 100
 ARTICLE_DELAY_S = 0.06
@@ -58,23 +56,7 @@ def _sector_ids() -> list[str]:
     return list(SECTOR_IDS)
 
 
-def quote_citation(quote: Quote, article: Article) -> str:
-    """“Quote” — Speaker, Outlet, 3 July 2024, URL — ready to paste into copy."""
-    words = " ".join(clean_line(quote.text).split())
-    parts = [f"“{words}”"]
-    attribution = [clean_line(quote.speaker) if quote.speaker else "unattributed"]
-    if article.source:
-        attribution.append(clean_line(article.source))
-    if article.published_known:
-        when = article.published
-        attribution.append(f"{when.day} {when:%B %Y}")
-    if article.url:
-        attribution.append(clean_line(article.url))
-    parts.append("— " + ", ".join(attribution))
-    return " ".join(parts)
-
-
-class MainScreen(Screen[None]):
+class MainScreen(FeedActions, Screen[None]):
     """Three panes at once: filter bar above, list and article side by side (stacked if narrow)."""
 
     BINDINGS = [
@@ -384,207 +366,6 @@ class MainScreen(Screen[None]):
         text = quote_citation(quote, article)
         self.app.copy_to_clipboard(text)
         self.notify(text, title="Quote copied", markup=False)
-
-    # -- feeds --------------------------------------------------------------------------------
-
-    def _subscriptions(self) -> list[Subscription] | None:
-        try:
-            return self.load_subscriptions()
-        except FeedError as error:
-            self.notify(str(error), title="Subscriptions", severity="error", markup=False)
-            return None
-
-    def action_refresh_all(self) -> None:
-        subscriptions = self._subscriptions()
-        if subscriptions is None:
-            return
-        enabled = [s for s in subscriptions if s.enabled]
-        if not enabled:
-            self.notify(
-                "No subscriptions yet. Add one with: newsdesk add URL "
-                "(or newsdesk starter --enable).",
-                markup=False,
-            )
-            return
-        self.run_refresh(enabled)
-
-    def _auto_refresh(self) -> None:
-        subscriptions = self._subscriptions() or []
-        enabled = [s for s in subscriptions if s.enabled]
-        if enabled:
-            self.run_refresh(enabled, due_only=True)
-
-    def action_refresh_current(self) -> None:
-        if self.current is None:
-            return
-        feed_url = self.store.get_article(self.current.id).item.feed_url
-        if not feed_url:
-            self.notify("This item came from a file, not a feed.", markup=False)
-            return
-        subscriptions = self._subscriptions() or []
-        matching = [s for s in subscriptions if s.url == feed_url]
-        self.run_refresh(matching or [Subscription(feed_url)])
-
-    @work(exclusive=True, group="refresh")
-    async def run_refresh(self, subscriptions: list[Subscription], due_only: bool = False) -> None:
-        """Refresh in the background; the list stays usable and keeps its place."""
-        from feeds.refresh import refresh_feeds
-
-        total = len(subscriptions)
-        self.activity = f"refreshing 0/{total} feeds"
-        self._update_status()
-
-        def progress(update: FeedProgress) -> None:
-            self.activity = (
-                f"refreshing {update.done}/{update.total} feeds · {update.new_items} new"
-                + (f" · {update.errors} errors" if update.errors else "")
-            )
-            if update.result.new_items:
-                self._schedule_reload()
-            self._update_status()
-
-        # Items are listed as soon as they are stored; analysis (leaders, sectors, same story)
-        # follows in a thread so the list never waits for it.
-        summary = await refresh_feeds(
-            self.store, subscriptions, on_progress=progress, due_only=due_only, analyse=False
-        )
-        self.activity = ""
-        self.reload_keeping_place()
-        if summary.new_items:
-            self.analyse_in_background()
-        failed = summary.failed
-        message = f"{summary.new_items} new items from {total} feed(s)"
-        if failed:
-            message += f"; {len(failed)} failed: " + "; ".join(
-                f"{r.name}: {r.error}" for r in failed[:3]
-            )
-        self.notify(
-            message, title="Refresh", severity="warning" if failed else "information", markup=False
-        )
-        if isinstance(self.app.screen, FeedsScreen):
-            self._fill_feeds_screen(self.app.screen)
-
-    @work(thread=True, exclusive=True, group="analysis")
-    def analyse_in_background(self) -> None:
-        """Analyse stored-but-unanalysed items; the view refreshes when they become filterable."""
-        from feeds.ingest import analyse_pending
-
-        worker = get_current_worker()
-        pending = self.store.pending_count()
-        if not pending:
-            return
-
-        def on_batch(done: int) -> None:
-            self.app.call_from_thread(self._show_analysis_progress, done, pending)
-
-        analyse_pending(self.store, should_stop=lambda: worker.is_cancelled, on_batch=on_batch)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._analysis_finished)
-
-    def _show_analysis_progress(self, done: int, pending: int) -> None:
-        self.activity = f"analysing {done}/{pending} new items"
-        self._update_status()
-
-    def _analysis_finished(self) -> None:
-        self.activity = ""
-        self.reload_keeping_place()
-        if self.current is not None:
-            self.article_view.article = None  # re-read: the analysis just arrived
-            self._show_current_article()
-
-    def _schedule_reload(self) -> None:
-        # Coalesce: many feeds finishing together cause one re-read, not one each.
-        if not self._reload_pending:
-            self._reload_pending = True
-
-            def reload() -> None:
-                self._reload_pending = False
-                self.reload_keeping_place()
-
-            self.set_timer(0.5, reload)
-
-    def action_show_feeds(self) -> None:
-        subscriptions = self._subscriptions()
-        if subscriptions is None:
-            return
-        screen = FeedsScreen(subscriptions, {}, {}, self._feed_request)
-        self.app.push_screen(screen)
-        self._fill_feeds_screen(screen)
-
-    def _fill_feeds_screen(self, screen: FeedsScreen) -> None:
-        from feeds.store import feedstate
-
-        subscriptions = self._subscriptions() or []
-        screen.subscriptions = subscriptions
-        screen.states = feedstate.all_states(self.store)
-        screen.counts = feedstate.item_counts(self.store)
-        if screen.is_mounted:
-            screen.update_data(screen.subscriptions, screen.states, screen.counts)
-
-    def _feed_request(self, action: str, url: str) -> None:
-        from dataclasses import replace
-
-        from feeds.subscriptions import remove_subscription, save_subscriptions
-
-        subscriptions = self._subscriptions()
-        if subscriptions is None:
-            return
-        try:
-            if action == "refresh":
-                self.run_refresh([s for s in subscriptions if s.url == url])
-                return
-            if action == "toggle":
-                subscriptions = [
-                    replace(s, enabled=not s.enabled) if s.url == url else s for s in subscriptions
-                ]
-                save_subscriptions(subscriptions)
-            elif action == "remove":
-                subscriptions, removed = remove_subscription(subscriptions, url)
-                save_subscriptions(subscriptions)
-                if removed is not None:
-                    self.notify(
-                        f"Unsubscribed from {removed.name}; its stored items stay.", markup=False
-                    )
-        except FeedError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        if isinstance(self.app.screen, FeedsScreen):
-            self._fill_feeds_screen(self.app.screen)
-
-    def action_full_text(self) -> None:
-        if self.current is None:
-            return
-        if not self.current.url:
-            self.notify("This item has no link to fetch.", severity="warning", markup=False)
-            return
-        self.fetch_full_text(self.current.id, self.current.url)
-
-    @work(exclusive=True, group="full-text")
-    async def fetch_full_text(self, item_id: int, url: str) -> None:
-        """Download the article page, store its main text and re-analyse it."""
-        import asyncio
-
-        from feeds.fulltext import fetch_full_text
-        from feeds.ingest import replace_body
-        from feeds.net.fetch import make_client
-
-        self.activity = "fetching the full article"
-        self._update_status()
-        try:
-            async with make_client() as client:
-                body = await fetch_full_text(client, url)
-            await asyncio.to_thread(replace_body, self.store, item_id, body)
-        except FeedError as error:
-            self.notify(str(error), title="Full text", severity="error", markup=False)
-            return
-        finally:
-            self.activity = ""
-            self._update_status()
-        if self.current is not None and self.current.id == item_id:
-            article = self.store.get_article(item_id)
-            self.article_view.show(article)
-            self.query_one(InsightsPanel).show(article.analysis)
-        self.notify("Full article text stored and analysed.", markup=False)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.app_binding_rows()))
