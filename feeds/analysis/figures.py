@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from functools import cache
 
-from feeds.analysis.text import sentences
+from feeds.analysis.text import is_word_char, sentences
 from feeds.models import Figure, FigureKind
 
 _SP = "\u00a0\u202f\u2009"
@@ -277,6 +279,7 @@ _DATE_DMY = re.compile(
 _DATE_MDY = re.compile(
     rf"(?<![\w.])(?P<mon>{_MON})\.?\s(?P<d>\d{{1,2}}),?\s(?P<y>\d{{4}})(?!\d)", re.IGNORECASE
 )
+_DAY_YEAR = re.compile(r"\d{1,2},?\s\d{4}(?!\d)")
 _DATE_NUM = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\w.]\d)")
 _DATE_ISO = re.compile(r"(?<![\w.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")
 _RECORD = re.compile(
@@ -420,7 +423,13 @@ _DIGITS = re.compile(r"\d[\d.,\s\u00a0\u202f\u2009]*")
 
 def _windows(body: str) -> list[tuple[int, int]]:
     """Merged spans around digit runs: the regexes only run there (most text has none)."""
+    return _windows_and_starts(body)[0]
+
+
+def _windows_and_starts(body: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """:func:`_windows` and the offsets where a number may start (see ``_NUM_START``)."""
     out: list[tuple[int, int]] = []
+    starts: list[int] = []
     n = len(body)
     for m in _DIGITS.finditer(body):
         s, e = max(0, m.start() - 12), min(n, m.end() + 70)
@@ -428,11 +437,60 @@ def _windows(body: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:
             out.append((s, e))
+        # Every digit is inside a match; one starts a number when no word character or "."
+        # comes right before it (inside the match: after a comma or a space).
+        p = m.start()
+        if p == 0 or not (is_word_char(body[p - 1]) or body[p - 1] == "."):
+            starts.append(p)
+        run = m.group()
+        for i in range(1, len(run)):
+            if run[i].isdecimal() and not run[i - 1].isdecimal() and run[i - 1] != ".":
+                starts.append(p + i)
+    return out, starts
+
+
+# Where a grammar starting with a number (after a lookbehind that excludes a word character or
+# "." before it) can match: a digit with no word character or "." right before it. Trying the
+# grammar only there finds what a scan of the window finds (lookbehinds see before ``pos``).
+_NUM_START = re.compile(r"(?<![\w.])\d")
+
+
+def _starts(body: str) -> list[int]:
+    """Offsets matching ``_NUM_START`` (the reference for :func:`_windows_and_starts`)."""
+    return [m.start() for m in _NUM_START.finditer(body)]
+
+
+def _search(
+    rx: re.Pattern[str], body: str, pos: int, end: int, starts: list[int] | None
+) -> re.Match[str] | None:
+    """``rx.search(body, pos, end)``; with ``starts``, tried only at those offsets."""
+    if starts is None:
+        return rx.search(body, pos, end)
+    for i in range(bisect_left(starts, pos), len(starts)):
+        p = starts[i]
+        if p >= end:
+            break
+        m = rx.match(body, p, end)
+        if m is not None:
+            return m
+    return None
+
+
+def _scan(
+    rx: re.Pattern[str],
+    body: str,
+    windows: list[tuple[int, int]],
+    starts: list[int] | None = None,
+) -> list[re.Match[str]]:
+    if starts is None:
+        return [m for ws, we in windows for m in rx.finditer(body, ws, we)]
+    out: list[re.Match[str]] = []
+    for ws, we in windows:
+        pos = ws
+        while (m := _search(rx, body, pos, we, starts)) is not None:
+            out.append(m)
+            pos = m.end()  # never empty: a grammar starts with a digit
     return out
-
-
-def _scan(rx: re.Pattern[str], body: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
-    return [m for ws, we in windows for m in rx.finditer(body, ws, we)]
 
 
 def _range_ok(body: str, m: re.Match[str]) -> bool:
@@ -453,7 +511,10 @@ def _range_ok(body: str, m: re.Match[str]) -> bool:
 
 
 def _scan_ranged(
-    pair: tuple[re.Pattern[str], re.Pattern[str]], body: str, windows: list[tuple[int, int]]
+    pair: tuple[re.Pattern[str], re.Pattern[str]],
+    body: str,
+    windows: list[tuple[int, int]],
+    starts: list[int] | None = None,
 ) -> list[re.Match[str]]:
     """Matches of a grammar whose range tails are checked; a false range is re-read plain."""
     ranged, plain = pair
@@ -461,7 +522,7 @@ def _scan_ranged(
     for ws, we in windows:
         pos = ws
         while pos < we:
-            m = ranged.search(body, pos, we)
+            m = _search(ranged, body, pos, we, starts)
             if m is None:
                 break
             if not _range_ok(body, m):
@@ -510,9 +571,18 @@ def _join_ranges(body: str, chosen: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+@cache
+def _words_re(n: int) -> re.Pattern[str]:
+    """``n`` lower-case words, each after one whitespace character."""
+    return re.compile(rf"(?:\s[a-z][a-z-]*){{{n}}}")
+
+
 def find_figures(body: str) -> list[Figure]:
     """All figures in ``body``, in text order, without overlaps."""
-    windows = _windows(body)
+    windows, starts = _windows_and_starts(body)
     if not windows:
         return []
     cands: list[_Cand] = []
@@ -528,11 +598,13 @@ def find_figures(body: str) -> list[Figure]:
         if value is not None and value == value:  # skip NaN
             cands.append((prio, m.start(), m.end() if end is None else end, kind, value, unit))
 
-    for rx in (_DATE_DMY, _DATE_MDY):
-        for m in _scan(rx, body, windows):
+    # "March 5, 2024": only windows holding a day and a year (both start a number) can match.
+    mdy = [(ws, we) for ws, we in windows if _search(_DAY_YEAR, body, ws, we, starts) is not None]
+    for rx, wins, at in ((_DATE_DMY, windows, starts), (_DATE_MDY, mdy, None)):
+        for m in _scan(rx, body, wins, at):
             add(0, m, "date", _date(m["y"], _MONTHS[m["mon"].lower()], m["d"]), "date")
     for rx in (_DATE_NUM, _DATE_ISO):
-        for m in _scan(rx, body, windows):
+        for m in _scan(rx, body, windows, starts):
             mo = int(m["m"])
             add(0, m, "date", _date(m["y"], mo, m["d"]) if 1 <= mo <= 12 else None, "date")
     for m in _scan_ranged(_MONEY_PRE, body, windows):
@@ -544,22 +616,22 @@ def find_figures(body: str) -> list[Figure]:
         add(1, m, "money", _scaled(m), cur)
     for m in _scan_ranged(_MONEY_WPRE, body, windows):
         add(1, m, "money", _scaled(m), _WORD_PRE.get(" ".join(m["cur"].lower().split()), ""))
-    for m in _scan_ranged(_MONEY_SUF, body, windows):
+    for m in _scan_ranged(_MONEY_SUF, body, windows, starts):
         add(1, m, "money", _scaled(m), _CUR_SUF.get(" ".join(m["cur2"].lower().split()), ""))
-    for m in _scan_ranged(_MONEY_SUB, body, windows):
+    for m in _scan_ranged(_MONEY_SUB, body, windows, starts):
         v = parse_number(m["num"])
         cur = _SUBUNIT[(m["unit"] or m["unitp"]).lower()]
         add(1, m, "money", None if v is None else v / 100, cur)
-    for m in _scan_ranged(_PERCENT, body, windows):
+    for m in _scan_ranged(_PERCENT, body, windows, starts):
         u = m["unit"].lower()
         unit = "pp" if u.startswith(("percentage", "pp", "п")) else "%"
         add(2, m, "percent", parse_number(m["num"]), unit)
-    for m in _scan_ranged(_QUANTITY, body, windows):
+    for m in _scan_ranged(_QUANTITY, body, windows, starts):
         unit = _UNITS.get(" ".join(m["unit"].lower().split()), m["unit"])
         add(3, m, "quantity", _scaled(m), unit)
-    for m in _scan(_COUNT, body, windows):
+    for m in _scan(_COUNT, body, windows, starts):
         raw = m["num"]
-        if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m["scale"]:
+        if _YEAR.fullmatch(raw) and not m["scale"]:
             continue  # a year ("in 2024 companies ..."), not a count
         words = m["words"].split()
         keep: list[str] = []
@@ -572,8 +644,8 @@ def find_figures(body: str) -> list[Figure]:
             continue
         phrase = keep[: best + 1]
         base = m.end("scale") if m["scale"] else m.end("num")
-        tail = re.match(rf"(?:\s[a-z][a-z-]*){{{len(phrase)}}}", body[base:])
-        end = base + (tail.end() if tail else 0)
+        tail = _words_re(len(phrase)).match(body, base)
+        end = tail.end() if tail else base
         add(4, m, "count", _scaled(m), " ".join(phrase), end)
     cands.sort(key=lambda c: (c[0], c[1], -(c[2] - c[1])))
     taken: list[tuple[int, int]] = []
@@ -592,10 +664,20 @@ def find_figures(body: str) -> list[Figure]:
     ]
 
 
+# Pieces every _RECORD match holds, lower-cased, with no letter that matches another character
+# under IGNORECASE ("i" matches "İ", "k" the Kelvin sign, "s" "ſ"): a cheap exact pre-check.
+_RECORD_PIECES = ("record", "t ever", "all-t", "c h", "рек")
+
+
+def _may_be_record(body: str) -> bool:
+    low = body.lower()
+    return any(x in low for x in _RECORD_PIECES)
+
+
 def _record_positions(body: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """Figures called a record: the one nearest each record word in its sentence."""
     out: set[tuple[int, int]] = set()
-    if not spans or not _RECORD.search(body):
+    if not spans or not _may_be_record(body) or not _RECORD.search(body):
         return out
     for ss, se in sentences(body):
         inside = [sp for sp in spans if ss <= sp[0] and sp[1] <= se]
@@ -605,3 +687,9 @@ def _record_positions(body: str, spans: list[tuple[int, int]]) -> set[tuple[int,
             near = min(inside, key=lambda sp: min(abs(sp[0] - m.end()), abs(m.start() - sp[1])))
             out.add(near)
     return out
+
+
+def warm_up() -> None:
+    """Compile the patterns built on first use."""
+    for n in range(1, 5):
+        _words_re(n)

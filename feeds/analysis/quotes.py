@@ -111,6 +111,9 @@ class _Raw:
     last_para: int
 
 
+_MARKS = re.compile('["“”«»’]')
+
+
 def _find_closer(body: str, j: int, pe: int, opener: str) -> int:
     """Offset of the mark closing the quote opened at ``j``, or -1 within the paragraph.
 
@@ -123,6 +126,11 @@ def _find_closer(body: str, j: int, pe: int, opener: str) -> int:
     depth = 0
     k = j + 1
     while k < pe:
+        # Only quote marks matter: jump to the next one (every other character just advances).
+        mark = _MARKS.search(body, k, pe)
+        if mark is None:
+            break
+        k = mark.start()
         ch = body[k]
         if opener in '"“' and ch in '"“' and body[k - 1] in " \t":
             if body[k - 2 : k - 1] in (".", "!", "?") and body[k + 1 : k + 2].isupper():
@@ -193,11 +201,14 @@ def _raw_quotes(body: str) -> list[_Raw]:
     return out
 
 
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _is_scare(body: str, q: _Raw) -> bool:
     words = q.text.split()
     if len(words) < 4:
         return True
-    content = [w for w in re.findall(r"[^\W\d_][\w'’-]*", q.text) if w.lower() not in _SMALL]
+    content = [w for w in _WORD_RE.findall(q.text) if w.lower() not in _SMALL]
     if content and all(w[0].isupper() for w in content):
         return True
     before = body[max(0, q.open_at - 30) : q.open_at]
@@ -226,20 +237,26 @@ def _sentence_after(body: str, pos: int, limit: int) -> tuple[int, int]:
     return pos, limit
 
 
+# Characters that may end the sentence before a position (checked right to left).
+_BEFORE_END = re.compile('[\n.!?”"»]')
+
+
 def _sentence_before(body: str, pos: int, floor: int) -> tuple[int, int]:
-    i = pos
-    while i > floor:
+    n = len(body)
+    for m in reversed(list(_BEFORE_END.finditer(body, floor, pos))):
+        i = m.end()
         ch = body[i - 1]
-        if ch in "\n":
-            break
-        at_space = i >= len(body) or body[i].isspace()
-        abbrev = ch == "." and _ABBREV.search(body, max(0, i - 5), i - 1)
-        if ch in ".!?" and at_space and not abbrev:
-            break
-        if ch in '”"»' and at_space and i >= 2 and body[i - 2] in ".!?":
-            break  # `… passed.” In 2009, he …`
-        i -= 1
-    return i, pos
+        if ch == "\n":
+            return i, pos
+        at_space = i >= n or body[i].isspace()
+        if not at_space:
+            continue
+        if ch in ".!?":
+            if ch != "." or not _ABBREV.search(body, max(0, i - 5), i - 1):
+                return i, pos
+        elif i >= 2 and body[i - 2] in ".!?":
+            return i, pos  # `… passed.” In 2009, he …`
+    return min(pos, floor), pos
 
 
 # ---------------------------------------------------------------------------------------------
@@ -309,7 +326,7 @@ _ABBR_TOKENS = _wordset("mr. mrs. ms. dr. st. jr. sr. sen. rep. gov. gen. prof. 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Name:
     start: int
     end: int
@@ -320,10 +337,13 @@ class _Name:
     honorific: bool
 
 
+_NONSPACE = re.compile(r"\S+")
+
+
 def _split_tokens(text: str, base: int) -> list[list[tuple[int, int, str]]]:
     """Tokens of one capitalised run, split where a token ends a sentence or is possessive."""
     groups: list[list[tuple[int, int, str]]] = [[]]
-    for m in re.finditer(r"\S+", text):
+    for m in _NONSPACE.finditer(text):
         tok = m.group()
         groups[-1].append((base + m.start(), base + m.end(), tok))
         low = tok.lower()
@@ -362,15 +382,52 @@ class _Index:
                     qi += 1
                 if qi < len(quoted) and quoted[qi][0] <= s < quoted[qi][1]:
                     continue
-                for group in _split_tokens(m.group(), s):
-                    self._add(group)
+                run = m.group()
+                if " " in run or "\t" in run or "\u00a0" in run:
+                    for group in _split_tokens(run, s):
+                        self._add(group)
+                elif run not in _STOP and run.lower() not in _CONNECT:
+                    # One word (most runs: "The", "He", "Kazakhstan"); stop words name nobody.
+                    self._add_word(s, m.end(), run)
         self.names.sort(key=lambda n: n.start)
         self.starts = [n.start for n in self.names]
         self.full = [n for n in self.names if n.kind == "person" and len(n.words) >= 2]
         self._canon: dict[str, tuple[str, str | None]] = {}
 
+    def _pid_at(self, s: int, e: int) -> str | None:
+        """Id of the first leader mention overlapping [s, e)."""
+        # Mentions are short: one starting more than 80 characters before the run cannot reach it.
+        mentions = self.mentions
+        for k in range(bisect_left(mentions, (s - 80, -1, "")), len(mentions)):
+            ms, me, mid = mentions[k]
+            if ms < e and s < me:
+                return mid
+            if ms >= e:
+                break
+        return None
+
+    def _add_word(self, s: int, e: int, tok: str) -> None:
+        """:meth:`_add` of a one-token group whose token is no stop or connecting word."""
+        w = tok if tok.isalpha() else _clean(tok)  # a plain word has nothing to clean
+        if not w or w.lower() in _CONNECT:
+            return
+        if tok.startswith(w):
+            e = s + len(w)  # without a sentence's full stop or a "’s"
+        bare = w.replace(".", "")
+        if (
+            w in _ORG_WORDS
+            or w.lower().endswith(_ORG_SUFFIX)
+            or (len(bare) >= 2 and bare.replace("&", "").isupper())
+        ):
+            kind, pid = "org", None
+        else:
+            pid = self._pid_at(s, e)
+            kind = "other" if pid is None else "person"
+        possessive = tok.endswith(_POSSESSIVE)
+        self.names.append(_Name(s, e, (w,), kind, pid, possessive, False))
+
     def _add(self, group: list[tuple[int, int, str]]) -> None:
-        toks = [t for t in group]
+        toks = list(group)
         last = toks[-1][2]
         possessive = last.endswith(_POSSESSIVE)
         while toks and (toks[0][2] in _STOP or toks[0][2].lower() in _CONNECT):
@@ -381,13 +438,12 @@ class _Index:
             return
         words = [_clean(t[2]) for t in toks]
         # "Nick Van den Brul of BNP Paribas", "Mitch McConnell of Kentucky": a person, then a place.
-        for i, w in enumerate(words):
+        for i in range(2, len(words)):
+            if words[i] not in ("of", "for"):
+                continue
             left = words[:i]
-            if (
-                i >= 2
-                and w in ("of", "for")
-                and not any(x in _ORG_WORDS for x in left)
-                and all(x[:1].isupper() or x in _CONNECT for x in left)
+            if not any(x in _ORG_WORDS for x in left) and all(
+                x[:1].isupper() or x in _CONNECT for x in left
             ):
                 self._add(toks[i + 1 :])
                 toks, words = toks[:i], words[:i]
@@ -416,14 +472,8 @@ class _Index:
             len(w.replace(".", "")) >= 2 and w.replace(".", "").replace("&", "").isupper()
             for w in words
         )
-        # Mentions are short: one starting more than 80 characters before the run cannot reach it.
-        first = bisect_left(self.mentions, (s - 80, -1, ""))
-        for ms, me, mid in [] if orgish else self.mentions[first:]:
-            if ms < e and s < me:
-                pid = mid
-                break
-            if ms >= e:
-                break
+        if not orgish:
+            pid = self._pid_at(s, e)
         if pid is not None:
             kind = "person"
         elif orgish:
@@ -512,7 +562,7 @@ class _Index:
         if any(w in f.words for f in self.full):
             return True
         # "Lee, the party leader, said": a one-word name with an apposition.
-        return bool(re.match(r",\s+(?:the|a|an)\s", self.body[n.end : n.end + 6]))
+        return bool(_APPOSITION.match(self.body[n.end : n.end + 6]))
 
     def expand_acronym(self, name: str) -> str:
         if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
@@ -524,12 +574,16 @@ class _Index:
         return name
 
 
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.")
+
+
 def _clean(word: str) -> str:
     for suf in _POSSESSIVE:
         if word.endswith(suf) and len(word) > len(suf):
             word = word[: -len(suf)]
             break
-    return word.rstrip(".,") if not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.", word) else word
+    return word.rstrip(".,") if not _INITIALS.fullmatch(word) else word
 
 
 # ---------------------------------------------------------------------------------------------
@@ -572,6 +626,13 @@ _ANON_HEADS = _wordset(
 # Outcome of reading an attribution phrase: a speaker, an explicit "nobody named" (a
 # description such as "a senior official"), or nothing usable.
 _NONE = ("", None)
+
+
+_WORDS_DASH = re.compile(r"[\w-]+")
+_HONORIFIC_END = re.compile(r"\s*(?:mr|mrs|ms|dr)\.?$")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+_TO_PUNCT = re.compile(r"[^,;:(—–]*")
+_AFTER_LEAD = re.compile(r"\s*[,.]?\s*(?:[—–-]+\s*)?")
 
 
 class _Speakers:
@@ -641,7 +702,7 @@ class _Speakers:
         return None
 
     def description(self, clause: str, pos: int, floor: int) -> tuple[str, str | None] | None:
-        words = re.findall(r"[\w-]+", clause.lower())
+        words = _WORDS_DASH.findall(clause.lower())
         for i, w in enumerate(words):
             if i > 0 and w in _SMALL:
                 words = words[:i]
@@ -668,7 +729,7 @@ class _Speakers:
             if n.kind != "person":
                 continue
             pre = " ".join(body[max(0, n.start - n_role - 8) : n.start].lower().split())
-            pre = re.sub(r"\s*(?:mr|mrs|ms|dr)\.?$", "", pre)
+            pre = _HONORIFIC_END.sub("", pre)
             post = " ".join(body[n.end : n.end + n_role + 10].lower().split())
             if pre.endswith(role) or post.startswith((", the " + role, ", " + role)):
                 return self.ix.canonical(n)
@@ -751,12 +812,12 @@ class _Speakers:
 
     def modifier(self, n: _Name) -> bool:
         """A name used as a modifier ("the Obama administration")."""
-        m = re.match(r"[ \t]+([a-z]+)", self.body[n.end : n.end + 20])
+        m = _NEXT_WORD.match(self.body[n.end : n.end + 20])
         return bool(m and m.group(1) in _MODIFIED)
 
     def after_cue(self, s: int, e: int, pos: int, floor: int) -> tuple[str, str | None] | None:
         """Speaker named right after a cue ("said NAME, the ROLE", "according to NAME")."""
-        sub = re.match(r"[^,;:(—–]*", self.body[s:e])
+        sub = _TO_PUNCT.match(self.body[s:e])
         ce = s + (sub.end() if sub else 0)
         clause = self.body[s:ce].strip()
         if not clause:
@@ -801,7 +862,7 @@ def _attribute(
     # After the closing mark: `“Q,” NAME said` / `“Q,” said NAME` / `«Q», — заявил NAME`.
     after: tuple[tuple[str, str | None] | None, str | None] = (None, None)
     a0, a1 = _sentence_after(body, q.close_at + 1, pe_last)
-    lead = re.match(r"\s*[,.]?\s*(?:[—–-]+\s*)?", body[a0:a1])
+    lead = _AFTER_LEAD.match(body[a0:a1])
     off = a0 + (lead.end() if lead else 0)
     cm = cue_re.search(body, off, a1)
     tail = q.text.rstrip().rstrip("’'\"”")[-1:]  # `“‘Q,’” NAME said` ends with the comma
@@ -872,9 +933,11 @@ def find_quotes(body: str, mentions: list[tuple[int, int, str]]) -> list[Quote]:
     """Direct quotes in ``body``; ``mentions`` are leader (start, end, id) spans."""
     if not any(c in body for c in '“«„‘"'):
         return []
+    raws = _raw_quotes(body)
+    if not raws:
+        return []  # no quote: the name index is not needed
     cue_re = _cue_re()
     paras = paragraphs(body)
-    raws = _raw_quotes(body)
     quoted = sorted((q.open_at, q.close_at + 1) for q in raws)
     ix = _Index(body, mentions, quoted, paras)
     sp = _Speakers(body, ix, paras)
@@ -969,3 +1032,8 @@ def _inherit(
 def fold_cue(cue: str) -> str:
     """Cue phrase with collapsed whitespace, lowercase."""
     return " ".join(cue.lower().split())
+
+
+def warm_up() -> None:
+    """Compile the cue-verb pattern (built from the shipped list on first use)."""
+    _cue_re()

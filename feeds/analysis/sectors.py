@@ -126,6 +126,12 @@ def _wild_terms() -> tuple[tuple[str, str, bool, bool], ...]:
     return tuple(out)
 
 
+@cache
+def _wild_heads() -> tuple[tuple[str, str, bool, bool, str], ...]:
+    """:func:`_wild_terms` with the first three letters of each (a cheap pre-check)."""
+    return tuple((*t, t[1].split()[0].rstrip("*")[:3]) for t in _wild_terms())
+
+
 _CAP_WORD = re.compile(r"[A-Z][\w'’&.-]*")
 _NAME_LINKS = frozenset({"of", "and", "&", "for"})
 _NAME_BEFORE_LINK = re.compile(r"(?<![.!?\n:;\"“‘(]\s)(?<![.!?\n:;\"“‘(])\b[A-Z][\w'’.-]*\s+$")
@@ -184,8 +190,8 @@ def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str,
                 neg.append((s, e, t.sector))
             elif names_count or not _in_proper_name(text, s, e):
                 pos.append((s, e, t.sector, t.term, t.strong))
-    for sid, raw, strong, negative in _wild_terms():
-        if raw.split()[0].rstrip("*")[:3] not in folded:
+    for sid, raw, strong, negative, head in _wild_heads():
+        if head not in folded:
             continue
         for m in _wild(raw).finditer(folded):
             if negative:
@@ -201,16 +207,21 @@ def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str,
     # Overlapping hits of one sector (a phrase and one of its words, or two phrases sharing a
     # word: "cultural and humanitarian contacts") count once, the strong one if any.
     pos.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out: list[tuple[int, int, str, str, bool]] = []
+    kept: list[tuple[int, int, str, str, bool] | None] = []
+    by_sector: dict[str, list[int]] = {}  # sector → indexes into ``kept``
     for h in pos:
-        clash = [o for o in out if o[2] == h[2] and o[0] < h[1] and h[0] < o[1]]
+        idxs = by_sector.setdefault(h[2], [])
+        clash = [i for i in idxs if (o := kept[i]) is not None and o[0] < h[1] and h[0] < o[1]]
         if clash:
-            if h[4] and not any(o[4] for o in clash):
-                out = [o for o in out if o not in clash]
-                out.append(h)
+            if h[4] and not any(kept[i][4] for i in clash):  # type: ignore[index]
+                for i in clash:
+                    kept[i] = None
+                idxs.append(len(kept))
+                kept.append(h)
             continue
-        out.append(h)
-    return out
+        idxs.append(len(kept))
+        kept.append(h)
+    return [h for h in kept if h is not None]
 
 
 def _enumerated(body: str, hits: list[tuple[int, int, str, str, bool]]) -> set[str]:
@@ -327,3 +338,10 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
             out.append(SectorScore(sid, lex.labels[sid], round(scores[sid], 3), mentions))
     out.sort(key=lambda x: (-x.score, SECTOR_IDS.index(x.id)))
     return out
+
+
+def warm_up() -> None:
+    """Build the lexicon automaton and compile the wildcard phrase patterns."""
+    _lexicon()
+    for _sid, raw, _strong, _negative, _head in _wild_heads():
+        _wild(raw)

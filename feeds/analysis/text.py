@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -47,17 +47,44 @@ _TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
-    """Lowercase and strip accents, keeping ``len`` and every offset of ``text`` unchanged."""
+    """Lowercase and strip accents, keeping ``len`` and every offset of ``text`` unchanged.
+
+    Folding is per character, so ``fold(text)[s:e] == fold(text[s:e])``: fold a body once and
+    slice it rather than folding its pieces.
+    """
+    if len(text) > 200:
+        return _fold_long(text)  # one article's body is folded by several analysis steps
     if text.isascii():
         return text.lower()
     return text.translate(_TABLE)
 
 
+_NON_ASCII = re.compile(r"([^\x00-\x7f]+)")
+
+
+@lru_cache(maxsize=4)
+def _fold_long(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    # ``translate`` is slow on non-ASCII strings; most of a body is ASCII, where folding is
+    # ``lower``, so only the non-ASCII runs go through the table.
+    parts = _NON_ASCII.split(text)
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].lower()
+    for i in range(1, len(parts), 2):
+        parts[i] = parts[i].translate(_TABLE)
+    return "".join(parts)
+
+
 _PARA_RE = re.compile(r"[^\n]+")
 
 
+@lru_cache(maxsize=4)
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of non-blank lines (a feed body may use single or double newlines)."""
+    """Spans of non-blank lines (a feed body may use single or double newlines).
+
+    Cached per text (several analysis steps ask for the same body): do not mutate the list.
+    """
     out = []
     for m in _PARA_RE.finditer(text):
         s, e = m.span()
@@ -74,13 +101,18 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 _SENT_END = re.compile(r"[.!?…][\"”»’']?(?=\s+[\"“«‘(A-ZА-ЯЁ0-9])|\n+")
 
 
+@lru_cache(maxsize=4)
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Rough sentence spans; good enough for "same sentence" tests."""
+    """Rough sentence spans; good enough for "same sentence" tests.
+
+    Cached per text (several analysis steps ask for the same body): do not mutate the list.
+    """
     out = []
     start = 0
     for m in _SENT_END.finditer(text):
         end = m.end()
-        if text[start:end].strip():
+        # A sentence ending in . ! ? … holds that mark; only a line break can end a blank one.
+        if text[m.start()] != "\n" or text[start:end].strip():
             out.append((start, end))
         start = end
     if text[start:].strip():

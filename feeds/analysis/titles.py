@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from feeds.analysis.leaders import Gazetteer, Person, gazetteer
-from feeds.analysis.text import fold, load_json
+from feeds.analysis.text import fold, is_word_char, load_json
 
 # Role phrase (folded) → (title keys, role). An empty title set means "by role".
 _ROLES: dict[str, tuple[frozenset[str], str | None]] = {
@@ -72,7 +72,73 @@ _SKIP_BEFORE = frozenset(
         "interim",
     ]
 )
+# Every alternative of _ROLE_RE's role group starts with one of these (folded): candidate
+# offsets found with ``str.find`` on the folded text, where a scan of the regex is slow.
+_ROLE_STEMS = (
+    "president",
+    "prime",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "supreme",
+    "head",
+    "leader",
+    "chief",
+    "secretary",
+    "managing",
+    "director",
+    "chair",
+    "президент",
+    "премьер",
+    "председател",
+    "глав",
+    "лидер",
+)
+
+
+def _role_matches(text: str) -> list[re.Match[str]]:
+    """``list(_ROLE_RE.finditer(text))``, trying the regex only where a role word starts.
+
+    A match starts at a role word (no word character or "-" before it) or at "the"/"The" and
+    whitespace right before one; the regex is tried at those offsets, left to right.
+    """
+    folded = fold(text)
+    cands: set[int] = set()
+    for stem in _ROLE_STEMS:
+        i = folded.find(stem)
+        while i >= 0:
+            if i == 0 or not (is_word_char(text[i - 1]) or text[i - 1] == "-"):
+                cands.add(i)
+            i = folded.find(stem, i + 1)
+    out: list[re.Match[str]] = []
+    pos = 0
+    for r in sorted(cands):
+        if r < pos:
+            continue
+        q = r
+        while q > pos and text[q - 1].isspace():
+            q -= 1
+        if q < r and q - 3 >= pos and text[q - 3 : q] in ("the", "The"):
+            m = _ROLE_RE.match(text, q - 3)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                continue
+        m = _ROLE_RE.match(text, r)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 _TOKEN = re.compile(r"[\w.'’-]+")
+_POSS_END = re.compile(r"['’]s$")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_THE_END = re.compile(r"(?:^|\s)([Tt]he)\s+$")
+_FOLLOW = re.compile(r"[\s,]+")
+_CLAUSE_END = re.compile(r"\s*[,.;:!?)\n]")
 _FORMER_END = re.compile(r"\b(?:[Ff]ormer|[Ee]x)[\s-]*$")
 
 
@@ -102,6 +168,7 @@ def _places() -> _Places:
     return _Places(names, roles, longest)
 
 
+@lru_cache(maxsize=8192)
 def _norm(s: str) -> str:
     return " ".join(fold(s).split())
 
@@ -118,7 +185,7 @@ def _place_after(text: str, pos: int, p: _Places) -> tuple[str, int] | None:
     for k in range(len(toks), 0, -1):
         s, e = toks[0][0], toks[k - 1][1]
         raw = text[s:e]
-        for cand in (raw, raw.rstrip(".,'’"), re.sub(r"['’]s$", "", raw)):
+        for cand in (raw, raw.rstrip(".,'’"), _POSS_END.sub("", raw)):
             code = p.names.get(_norm(cand))
             if code and text[s].isupper():
                 return code, s + len(cand)
@@ -136,7 +203,7 @@ def _place_before(text: str, pos: int, p: _Places) -> tuple[str, int] | None:
         first, last = toks[-k], toks[-1]
         if k > 1 and head[first.end() : last.start()].count("\n"):
             continue
-        raw = re.sub(r"['’]s$", "", head[first.start() : last.end()])
+        raw = _POSS_END.sub("", head[first.start() : last.end()])
         code = p.names.get(_norm(raw)) or p.names.get(_norm(raw.rstrip(".")) + ".")
         if code is None:
             code = p.names.get(_norm(raw.rstrip(".")))
@@ -175,7 +242,7 @@ def find_titles(
     name_at = {s: (e, pid) for s, e, pid in names}
     out: list[tuple[int, int, str]] = []
     mentions = sorted(names)
-    for m in _ROLE_RE.finditer(text):
+    for m in _role_matches(text):
         rs, re_ = m.span("role")
         key = _role_key(m.group("role"))
         if key not in _ROLES:
@@ -185,7 +252,7 @@ def find_titles(
         skip = bool(prev) and prev[-1] in _SKIP_BEFORE
         code: str | None = None
         end = re_
-        after = re.match(r"\s+of\s+(?:the\s+)?", text[re_ : re_ + 12])
+        after = _OF_THE.match(text[re_ : re_ + 12])
         cyr = key in ("президент", "премьер-министр", "председател", "глав", "лидер")
         if cyr:
             bare = _BARE_RU.match(text, re_)
@@ -209,7 +276,7 @@ def find_titles(
                 code, start = hit[0], hit[1]
                 # "the Chinese leader": keep the article in the span.
                 base = max(0, start - 5)
-                art = re.search(r"(?:^|\s)([Tt]he)\s+$", text[base:start])
+                art = _THE_END.search(text[base:start])
                 if art:
                     start = base + art.start(1)
                 prev = fold(text[max(0, start - 12) : start]).replace("-", " ").split()
@@ -217,7 +284,7 @@ def find_titles(
         if m.group("the") and code is not None and start > m.start():
             start = m.start()
         # A name right after the title settles who it is ("Chinese President Xi Jinping").
-        follow = re.match(r"[\s,]+", text[end : end + 3])
+        follow = _FOLLOW.match(text[end : end + 3])
         nxt = end + (follow.end() if follow else 0)
         if nxt in name_at and code is not None:
             out.append((start, end, name_at[nxt][1]))
@@ -302,7 +369,7 @@ def _by_title_and_surname(
         return None
     cands = g.by_surname.get(fold(word.group()).rstrip(".,'’s"), ())
     if not cands:
-        cands = g.by_surname.get(re.sub(r"['’]s$", "", fold(word.group())), ())
+        cands = g.by_surname.get(_POSS_END.sub("", fold(word.group())), ())
     titles, _role = _ROLES[key]
     if not titles:
         return None
@@ -344,7 +411,7 @@ def _predecessor(g: Gazetteer, code: str, key: str, day: dt.date, p: _Places) ->
 
 
 def _ends_clause(text: str, end: int) -> bool:
-    return bool(re.match(r"\s*[,.;:!?)\n]", text[end : end + 3]))
+    return bool(_CLAUSE_END.match(text[end : end + 3]))
 
 
 def _recent(
@@ -375,3 +442,8 @@ def _recent(
         if ok and (best is None or s > best[0]):
             best = (s, pid)
     return best[1] if best else None
+
+
+def warm_up() -> None:
+    """Load the place names (and their normalised forms)."""
+    _places()
