@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from feeds.analysis.text import is_word_char, sentences
@@ -428,10 +428,18 @@ def _windows(body: str) -> list[tuple[int, int]]:
 
 def _windows_and_starts(body: str) -> tuple[list[tuple[int, int]], list[int]]:
     """:func:`_windows` and the offsets where a number may start (see ``_NUM_START``)."""
+    out, starts, _runs = _windows_starts_runs(body)
+    return out, starts
+
+
+def _windows_starts_runs(body: str) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """:func:`_windows_and_starts` and the start of every ``_DIGITS`` run."""
     out: list[tuple[int, int]] = []
     starts: list[int] = []
+    runs: list[int] = []
     n = len(body)
     for m in _DIGITS.finditer(body):
+        runs.append(m.start())
         s, e = max(0, m.start() - 12), min(n, m.end() + 70)
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
@@ -446,7 +454,7 @@ def _windows_and_starts(body: str) -> tuple[list[tuple[int, int]], list[int]]:
         for i in range(1, len(run)):
             if run[i].isdecimal() and not run[i - 1].isdecimal() and run[i - 1] != ".":
                 starts.append(p + i)
-    return out, starts
+    return out, starts, runs
 
 
 # Where a grammar starting with a number (after a lookbehind that excludes a word character or
@@ -491,6 +499,50 @@ def _scan(
             out.append(m)
             pos = m.end()  # never empty: a grammar starts with a digit
     return out
+
+
+# Non-ASCII characters that match an ASCII letter under IGNORECASE ("İ", "ı", "ſ", Kelvin "K"):
+# where one is near, the literal pre-checks below give up (keep every offset).
+_CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+# Lower-cased currencies written before a number (`_MONEY_PRE`), and currency words
+# (`_MONEY_WPRE`; "us dollars" ends in "dollars").
+_PRE_TOKENS = tuple(k.lower() for k in _CUR_PRE)
+_WPRE_WORDS = tuple(sorted({k.split()[-1] for k in _WORD_PRE}))
+
+
+def _currency_starts(body: str, runs: list[int]) -> list[int] | None:
+    """Offsets where ``_MONEY_PRE`` may match (a superset), from the digit runs; None when the
+    body holds a `_CASE_ODD` character (the grammar then scans its windows).
+
+    Its number starts a ``_DIGITS`` run (the currency or one whitespace character comes right
+    before, neither of which a run holds), so the currency ends there or one character before.
+    """
+    if any(c in body for c in _CASE_ODD):
+        return None
+    out: list[int] = []
+    for d in runs:
+        for end in (d, d - 1):
+            if end < d and not (end >= 0 and body[end].isspace()):
+                continue
+            seg = body[max(0, end - 3) : end].lower()
+            if seg.endswith(_PRE_TOKENS):
+                out.extend(end - len(t) for t in _PRE_TOKENS if seg.endswith(t))
+    return sorted(set(out))
+
+
+def _currency_word_before(body: str, runs: list[int]) -> bool:
+    """Whether ``_MONEY_WPRE`` may match: a currency word and one whitespace character right
+    before a digit run (its number starts one)."""
+    if any(c in body for c in _CASE_ODD):
+        return True
+    for d in runs:
+        if (
+            d >= 2
+            and body[d - 1].isspace()
+            and body[max(0, d - 8) : d - 1].lower().endswith(_WPRE_WORDS)
+        ):
+            return True
+    return False
 
 
 def _range_ok(body: str, m: re.Match[str]) -> bool:
@@ -582,7 +634,7 @@ def _words_re(n: int) -> re.Pattern[str]:
 
 def find_figures(body: str) -> list[Figure]:
     """All figures in ``body``, in text order, without overlaps."""
-    windows, starts = _windows_and_starts(body)
+    windows, starts, runs = _windows_starts_runs(body)
     if not windows:
         return []
     cands: list[_Cand] = []
@@ -607,14 +659,15 @@ def find_figures(body: str) -> list[Figure]:
         for m in _scan(rx, body, windows, starts):
             mo = int(m["m"])
             add(0, m, "date", _date(m["y"], mo, m["d"]) if 1 <= mo <= 12 else None, "date")
-    for m in _scan_ranged(_MONEY_PRE, body, windows):
+    for m in _scan_ranged(_MONEY_PRE, body, windows, _currency_starts(body, runs)):
         cur = _CUR_PRE.get(m["cur"]) or _CUR_PRE.get(m["cur"].upper(), "")
         if m["cur2"]:
             cur = _CUR_SUF.get(" ".join(m["cur2"].lower().split()), cur)
         elif m["qual"] and cur == "USD":
             cur = {"canadian": "CAD", "australian": "AUD"}.get(m["qual"].lower(), cur)
         add(1, m, "money", _scaled(m), cur)
-    for m in _scan_ranged(_MONEY_WPRE, body, windows):
+    wpre = windows if _currency_word_before(body, runs) else []
+    for m in _scan_ranged(_MONEY_WPRE, body, wpre):
         add(1, m, "money", _scaled(m), _WORD_PRE.get(" ".join(m["cur"].lower().split()), ""))
     for m in _scan_ranged(_MONEY_SUF, body, windows, starts):
         add(1, m, "money", _scaled(m), _CUR_SUF.get(" ".join(m["cur2"].lower().split()), ""))
@@ -677,13 +730,24 @@ def _may_be_record(body: str) -> bool:
 def _record_positions(body: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """Figures called a record: the one nearest each record word in its sentence."""
     out: set[tuple[int, int]] = set()
-    if not spans or not _may_be_record(body) or not _RECORD.search(body):
+    if not spans or not _may_be_record(body):
         return out
-    for ss, se in sentences(body):
-        inside = [sp for sp in spans if ss <= sp[0] and sp[1] <= se]
-        if not inside:
+    # One scan of the body: a record phrase holds no sentence-ending mark, so each match lies
+    # in one sentence (the one starting last at or before it).
+    found = list(_RECORD.finditer(body))
+    if not found:
+        return out
+    sents = sentences(body)
+    firsts = [ss for ss, _se in sents]
+    for m in found:
+        k = bisect_right(firsts, m.start()) - 1
+        if k < 0:
             continue
-        for m in _RECORD.finditer(body, ss, se):
+        ss, se = sents[k]
+        if m.end() > se:
+            continue
+        inside = [sp for sp in spans if ss <= sp[0] and sp[1] <= se]
+        if inside:
             near = min(inside, key=lambda sp: min(abs(sp[0] - m.end()), abs(m.start() - sp[1])))
             out.add(near)
     return out

@@ -18,7 +18,7 @@ quote of its paragraph, or the quote paragraph just before; otherwise None.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -346,9 +346,11 @@ def _split_tokens(text: str, base: int) -> list[list[tuple[int, int, str]]]:
     for m in _NONSPACE.finditer(text):
         tok = m.group()
         groups[-1].append((base + m.start(), base + m.end(), tok))
-        low = tok.lower()
         ends_sentence = (
-            tok.endswith(".") and len(tok) > 2 and low not in _ABBR_TOKENS and tok.count(".") == 1
+            tok.endswith(".")
+            and len(tok) > 2
+            and tok.count(".") == 1
+            and tok.lower() not in _ABBR_TOKENS
         )
         if ends_sentence or tok.endswith(_POSSESSIVE):
             groups.append([])
@@ -356,7 +358,12 @@ def _split_tokens(text: str, base: int) -> list[list[tuple[int, int, str]]]:
 
 
 class _Index:
-    """Capitalised names of one body (outside quotes), with leader ids where known."""
+    """Capitalised names of one body (outside quotes), with leader ids where known.
+
+    Built lazily, a paragraph at a time: a lookup builds the paragraphs it looks at (names never
+    cross a paragraph), :attr:`full` and acronyms build them all. The result is the index a
+    build of the whole body gives.
+    """
 
     def __init__(
         self,
@@ -369,30 +376,67 @@ class _Index:
         self.people = gazetteer().people
         self.mentions = sorted(mentions)
         self.quoted = quoted
+        self._quote_ends = [qe for _qs, qe in quoted]  # increasing: quotes do not overlap
+        self.paras = paras
+        self._para_starts = [ps for ps, _pe in paras]
+        self._built = [False] * len(paras)
+        self._left = len(paras)
         self.names: list[_Name] = []
         self.starts: list[int] = []
-        qi = 0
-        for ps, pe in paras:
-            para = body[ps:pe]
-            if len(para) < 60 and para[-1:] not in '.?!"”»:':
-                continue  # a heading or a caption line, not prose
-            for m in _RUN.finditer(body, ps, pe):
-                s = m.start()
-                while qi < len(quoted) and quoted[qi][1] <= s:
-                    qi += 1
-                if qi < len(quoted) and quoted[qi][0] <= s < quoted[qi][1]:
-                    continue
-                run = m.group()
-                if " " in run or "\t" in run or "\u00a0" in run:
-                    for group in _split_tokens(run, s):
-                        self._add(group)
-                elif run not in _STOP and run.lower() not in _CONNECT:
-                    # One word (most runs: "The", "He", "Kazakhstan"); stop words name nobody.
-                    self._add_word(s, m.end(), run)
-        self.names.sort(key=lambda n: n.start)
-        self.starts = [n.start for n in self.names]
-        self.full = [n for n in self.names if n.kind == "person" and len(n.words) >= 2]
+        self._new: list[_Name] = []
+        self._full: list[_Name] | None = None
         self._canon: dict[str, tuple[str, str | None]] = {}
+
+    def _ensure(self, s: int, e: int) -> None:
+        """Build the paragraphs overlapping [s, e)."""
+        if not self._left:
+            return
+        lo = max(0, bisect_right(self._para_starts, s) - 1)
+        hi = bisect_left(self._para_starts, e)
+        for pi in range(lo, hi):
+            if not self._built[pi]:
+                self._build(pi)
+
+    def _ensure_all(self) -> None:
+        if self._left:
+            self._ensure(0, len(self.body) + 1)
+
+    def _build(self, pi: int) -> None:
+        self._built[pi] = True
+        self._left -= 1
+        body, quoted = self.body, self.quoted
+        ps, pe = self.paras[pi]
+        para = body[ps:pe]
+        if len(para) < 60 and para[-1:] not in '.?!"”»:':
+            return  # a heading or a caption line, not prose
+        self._new = []
+        for m in _RUN.finditer(body, ps, pe):
+            s = m.start()
+            qi = bisect_right(self._quote_ends, s)  # the first quote ending after s
+            if qi < len(quoted) and quoted[qi][0] <= s:
+                continue
+            run = m.group()
+            if " " in run or "\t" in run or "\u00a0" in run:
+                for group in _split_tokens(run, s):
+                    self._add(group)
+            elif run not in _STOP and run.lower() not in _CONNECT:
+                # One word (most runs: "The", "He", "Kazakhstan"); stop words name nobody.
+                self._add_word(s, m.end(), run)
+        if not self._new:
+            return
+        self._new.sort(key=lambda n: n.start)
+        at = bisect_left(self.starts, ps)  # the paragraph's names go in as one block
+        self.names[at:at] = self._new
+        self.starts[at:at] = [n.start for n in self._new]
+        self._new = []
+
+    @property
+    def full(self) -> list[_Name]:
+        """Persons named with two words or more, in text order."""
+        if self._full is None:
+            self._ensure_all()
+            self._full = [n for n in self.names if n.kind == "person" and len(n.words) >= 2]
+        return self._full
 
     def _pid_at(self, s: int, e: int) -> str | None:
         """Id of the first leader mention overlapping [s, e)."""
@@ -424,7 +468,7 @@ class _Index:
             pid = self._pid_at(s, e)
             kind = "other" if pid is None else "person"
         possessive = tok.endswith(_POSSESSIVE)
-        self.names.append(_Name(s, e, (w,), kind, pid, possessive, False))
+        self._new.append(_Name(s, e, (w,), kind, pid, possessive, False))
 
     def _add(self, group: list[tuple[int, int, str]]) -> None:
         toks = list(group)
@@ -468,10 +512,16 @@ class _Index:
         if toks[-1][2].startswith(words[-1]):
             e = toks[-1][0] + len(words[-1])  # without a sentence's full stop or a "’s"
         pid = None
-        orgish = any(w in _ORG_WORDS or w.lower().endswith(_ORG_SUFFIX) for w in words) or any(
-            len(w.replace(".", "")) >= 2 and w.replace(".", "").replace("&", "").isupper()
-            for w in words
-        )
+        orgish = False
+        for w in words:
+            bare = w.replace(".", "")
+            if (
+                w in _ORG_WORDS
+                or w.lower().endswith(_ORG_SUFFIX)
+                or (len(bare) >= 2 and bare.replace("&", "").isupper())
+            ):
+                orgish = True
+                break
         if not orgish:
             pid = self._pid_at(s, e)
         if pid is not None:
@@ -488,11 +538,12 @@ class _Index:
             kind = "person"
         else:
             kind = "other"
-        self.names.append(_Name(s, e, tuple(words), kind, pid, possessive, honorific))
+        self._new.append(_Name(s, e, tuple(words), kind, pid, possessive, honorific))
 
     # -- lookups -------------------------------------------------------------------------------
 
     def within(self, s: int, e: int) -> list[_Name]:
+        self._ensure(s, e)
         i = bisect_left(self.starts, s)
         out = []
         while i < len(self.names) and self.names[i].start < e:
@@ -512,6 +563,7 @@ class _Index:
         return best
 
     def covered(self, pos: int) -> bool:
+        self._ensure(pos, pos + 1)
         i = bisect_left(self.starts, pos + 1) - 1
         if i < 0:
             return False
@@ -567,6 +619,7 @@ class _Index:
     def expand_acronym(self, name: str) -> str:
         if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
             return name
+        self._ensure_all()
         for f in self.names:
             caps = [x for x in f.words if x.lower() not in _CONNECT and x.lower() != "and"]
             if len(caps) == len(name) and "".join(x[0] for x in caps) == name:
@@ -579,6 +632,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.")
 
 
 def _clean(word: str) -> str:
+    if word.isalpha():
+        return word  # no possessive ending, no "." or "," to strip (most words)
     for suf in _POSSESSIVE:
         if word.endswith(suf) and len(word) > len(suf):
             word = word[: -len(suf)]

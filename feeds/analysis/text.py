@@ -97,8 +97,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace and an
-# upper-case letter, a quote or a digit; or at a line break.
-_SENT_END = re.compile(r"[.!?…][\"”»’']?(?=\s+[\"“«‘(A-ZА-ЯЁ0-9])|\n+")
+# upper-case letter, a quote or a digit; or at a line break. ("\n\n*" is "\n+" written so that
+# both branches open with a plain character: the regex engine then skips to those characters.)
+_SENT_END = re.compile(r"[.!?…][\"”»’']?(?=\s+[\"“«‘(A-ZА-ЯЁ0-9])|\n\n*")
 
 
 @lru_cache(maxsize=4)
