@@ -8,9 +8,11 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from feeds.config import Config
+from feeds.sanitize import clean_line
 from feeds.store import Store
 from feeds.subscriptions import Subscription, load_subscriptions
 from tui.screens.main import MainScreen
@@ -76,6 +78,28 @@ class NewsdeskApp(App[None]):
             yield SystemCommand("Toggle star", "Star or unstar (s)", screen.action_toggle_star)
             yield SystemCommand("Copy link", "Copy the item's link (y)", screen.action_copy_link)
             yield SystemCommand("Keys", "Show every key binding (?)", screen.action_help)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification passes the display sanitiser and is never parsed as markup.
+
+        Messages quote feed titles, server errors and file names (SECURITY.md §1–§2); this is the
+        one door they all go through (widgets' ``notify`` calls land here too).
+        """
+        super().notify(
+            clean_line(message),
+            title=clean_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_unmount(self) -> None:
         self.store.close()

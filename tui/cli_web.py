@@ -7,6 +7,7 @@ string that came from outside (titles, URLs, server words) is printed through ``
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from feeds.store import Store
 
 MAX_OPML_INPUT = 5 * 1024 * 1024
+_PARSE_PROCESS_FEEDS = 8
+"""From this many feeds on, ``fetch`` parses in a worker process (start-up ≈ 0.1 s)."""
 
 
 def _out(*lines: str, stream: TextIO | None = None) -> None:
@@ -361,7 +364,16 @@ def run_fetch(argv: Sequence[str]) -> int:
     started = time.perf_counter()
     with _open_store(args.db) as store:
         # Phase 1 only: every feed's new items are stored (and listed) before any analysis.
-        summary = refresh_sync(store, subs, on_progress=progress, due_only=args.due, analyse=False)
+        # Parsing runs in one worker process (the second core) when there is enough to parse.
+        workers = 1 if (os.cpu_count() or 1) > 1 and len(subs) >= _PARSE_PROCESS_FEEDS else 0
+        summary = refresh_sync(
+            store,
+            subs,
+            on_progress=progress,
+            due_only=args.due,
+            analyse=False,
+            parse_processes=workers,
+        )
         listed_at, listed = time.time(), time.perf_counter() - started
         analysed = 0
         if not args.no_analyse and store.pending_count():

@@ -442,3 +442,19 @@ async def test_holding_j_paints_the_article_once_the_cursor_rests(
         await pilot.pause(0.3)
         assert headlines.current is not None
         assert shown == [headlines.current.id]  # one paint, of the row the cursor rests on
+
+
+async def test_notifications_are_sanitised_and_never_markup(
+    app_factory: Callable[[], NewsdeskApp],
+):
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.screen.notify(
+            "Feed \x1b]2;PWNED\x07 failed [/] [@click=app.quit]x[/]", title="E\x1b[6n"
+        )
+        await pilot.pause()
+        [note] = list(app._notifications)
+        assert "\x1b" not in note.message and "\x07" not in note.message
+        assert "[/] [@click=app.quit]x[/]" in note.message and note.markup is False
+        assert "\x1b" not in note.title
+        assert app.is_running
