@@ -1,9 +1,12 @@
 """Refresh subscribed feeds concurrently: fetch, parse and store feed by feed, then analyse.
 
-Each feed is a pipeline run inside two slots, one per host (politeness) and one global (bounds
-memory: at most ``concurrency`` feeds' items are alive at once, never the whole refresh). CPU work
-(parsing, analysis, SQLite) runs in a worker thread so the event loop, and the TUI on it, never
-stalls.
+Each feed takes two slots: one per host while its request is in flight (politeness) and one
+global until it is stored (bounds memory: at most ``concurrency`` feeds' bodies and items are
+alive at once, never the whole refresh). Fetched feeds go to one writer, which stores whatever
+has arrived in one worker-thread call and one transaction (:meth:`Store.batch`), so the event
+loop, and the TUI on it, never stalls, and a refresh pays one commit per batch, not per feed.
+Parsing runs in that thread, or in worker processes when ``parse_processes`` asks for them (the
+CLI does: another core). A body byte-identical to the last one stored is not parsed at all.
 
 Storing is phase 1 of the two-phase import (``feeds.ingest``): items already stored are
 recognised by key (one indexed query per feed) and skipped; new ones are stored without analysis,
@@ -11,16 +14,17 @@ so they are listed at once. Phase 2, ``feeds.ingest.analyse_pending``, runs afte
 stored (``analyse=True``) or is left to the caller (the CLI times it, the TUI runs it in a
 background worker).
 
-Durability: ``Store.store_items`` commits a feed's new items in one transaction; the fetch state
-(including the new ETag) is written right after, in its own transaction. That order is the safe
-one: a crash between the two leaves the items stored and the old validators, so the next refresh
-downloads the feed again and de-duplicates. A failure commits nothing of the feed's items and
-never deletes any.
+Durability: a feed's new items and its fetch state (the new validators and body digest) are one
+savepoint of the batch's transaction, so they commit together or not at all; a feed that fails
+rolls back alone, is recorded as failed, and never deletes any stored item. A crash before the
+commit leaves the old validators, so the next refresh downloads the feeds again and
+de-duplicates.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import re
 import time
@@ -30,13 +34,16 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from feeds.errors import FeedError, FetchError, ParseError
-from feeds.net.fetch import FetchFailure, FetchLimits, NotModified, fetch, make_client
+from feeds.net.fetch import Fetched, FetchFailure, FetchLimits, NotModified, fetch, make_client
 from feeds.store import feedstate
 from feeds.subscriptions import Subscription
 
 if TYPE_CHECKING:
+    import concurrent.futures
+
     import httpx
 
+    from feeds.models import Item
     from feeds.store import Store
 
 Outcome = Literal["updated", "not_modified", "failed", "skipped"]
@@ -184,55 +191,128 @@ def _check_is_feed(data: bytes, url: str) -> None:
         raise ParseError("XML is malformed: the feed ends before its closing tag (truncated)")
 
 
-def _ingest(
-    store: Store, sub: Subscription, content: bytes, now: int
-) -> tuple[int, int, str, float]:
-    """Parse one feed's body and store its new items, unanalysed (in a worker thread).
+@dataclass(slots=True)
+class _Job:
+    """One fetched feed waiting for the writer: its answer (or fetch error) and the outcome."""
 
-    Returns (new items, duplicates, feed title, CPU milliseconds).
-    """
+    sub: Subscription
+    state: feedstate.FeedState | None
+    name: str
+    answer: Fetched | NotModified | BaseException
+    now: int
+    done: asyncio.Future[FeedResult]
+    parsed: tuple[str, list[Item]] | None = None
+    """(title, items) from the parse process, before dedup."""
+    items: list[Item] | None = None
+    """Parsed new items (phase 1 input); None until parsed."""
+    title: str = ""
+    digest: str = ""
+    count: int = 0
+    """Items in the body (new and known)."""
+    duplicates: int = 0
+    error: BaseException | None = None
+    cpu_ms: float = 0.0
+
+
+def _parse_body(content: bytes, url: str, sub_title: str) -> tuple[str, list[Item]]:
+    """Check and parse one feed's body; its items tagged with their feed. Returns (title, items)."""
     from feeds.loaders import load_bytes
 
-    start = time.thread_time()
-    _check_is_feed(content, sub.url)
-    items = load_bytes(content, sub.url)
+    _check_is_feed(content, url)
+    items = load_bytes(content, url)
     title = next((i.source for i in items if i.source), "")
-    fallback = sub.title or title
+    fallback = sub_title or title
     # Tag items with their feed (for per-feed views and counts); an untitled feed still needs
     # a source so source: filters can find it.
-    tagged = [replace(i, feed_url=sub.url, source=i.source or fallback) for i in items]
-    del items
-    # Dedup first: known items cost one indexed query for the whole feed, and no write at all.
-    keyed = [(item.key, item) for item in tagged]
-    known = store.known_keys(key for key, _item in keyed)
-    fresh = [item for key, item in keyed if key not in known]
-    added, duplicates = 0, len(keyed) - len(fresh)
-    if fresh:
-        summary = store.store_items(fresh)
-        added, duplicates = summary.added, duplicates + summary.duplicates
-    return added, duplicates, title, (time.thread_time() - start) * 1000
+    return title, [replace(i, feed_url=url, source=i.source or fallback) for i in items]
 
 
-async def _refresh_one(
-    store: Store,
-    client: httpx.AsyncClient,
-    sub: Subscription,
-    state: feedstate.FeedState | None,
-    limits: FetchLimits,
-    clock: Callable[[], float],
-    ingest_lane: asyncio.Semaphore,
-) -> FeedResult:
-    name = sub.title or (state.title if state else "") or sub.url
-    etag = state.etag if state else ""
-    modified = state.last_modified if state else ""
+def _parse_in_worker(content: bytes, url: str, sub_title: str) -> tuple[str, list[Item]] | str:
+    """:func:`_parse_body` in the parse process: a failure comes back as its words (picklable)."""
     try:
-        answer = await fetch(client, sub.url, etag=etag, last_modified=modified, limits=limits)
-    except FetchError as error:
-        return await _fail(store, sub, name, error, clock)
-    now = int(clock())
+        return _parse_body(content, url, sub_title)
+    except Exception as error:  # noqa: BLE001 - described here, recorded by the parent
+        return describe_error(error)
+
+
+def _warm_worker() -> None:
+    """Import the parsers in the parse process while the first downloads are in flight."""
+    import feeds.loaders  # noqa: F401
+
+
+class _ParsedElsewhere(ParseError):
+    """A parse failure described by the parse process (``message`` is already the words)."""
+
+
+def _unchanged(job: _Job, content: bytes) -> bool:
+    """Whether ``content`` is the body last stored for this feed (then its items are known)."""
+    state = job.state
+    job.digest = feedstate.content_digest(content)
+    if state is not None and state.content_hash == job.digest and not state.last_error:
+        job.items, job.count, job.duplicates = [], state.content_items, state.content_items
+        job.title = state.title
+        return True
+    return False
+
+
+def _parse(store: Store, job: _Job, content: bytes) -> None:
+    """Parse one feed's body (unless done already) and keep its new items on ``job``.
+
+    A body byte-identical to the last one stored for this feed is not parsed at all: its items
+    are known (the digest is recorded only once they are committed).
+    """
+    if job.parsed is None:
+        if job.digest or _unchanged(job, content):
+            return
+        job.parsed = _parse_body(content, job.sub.url, job.sub.title)
+    title, items = job.parsed
+    job.parsed = None
+    # Dedup first: known items cost one indexed query for the whole feed, and no write at all.
+    known = store.known_keys(item.key for item in items)
+    job.items = [i for i in items if i.key not in known]
+    job.title, job.count = title, len(items)
+    job.duplicates = len(items) - len(job.items)
+
+
+def _write_batch(store: Store, jobs: Sequence[_Job]) -> list[FeedResult]:
+    """Phase 1 for several fetched feeds (in a worker thread): parse, then one transaction.
+
+    Each feed's items and fetch state are savepoints of one :meth:`Store.batch` transaction,
+    so a feed that fails to store rolls back alone and is recorded as failed, and the whole
+    batch costs one commit. Items and their feed's validators commit together (never the
+    validators without the items).
+    """
+    for job in jobs:
+        if isinstance(job.answer, Fetched) and job.error is None:
+            start = time.thread_time()
+            try:
+                _parse(store, job, job.answer.content)
+            except Exception as error:  # noqa: BLE001 - one bad feed must not stop the others
+                job.error = error
+            job.cpu_ms = (time.thread_time() - start) * 1000
+            job.answer = replace(job.answer, content=b"")  # the body is not needed any more
+    try:
+        with store.batch():
+            return [_write_one(store, job) for job in jobs]
+    except FeedError as error:
+        # The batch itself failed (e.g. the commit): nothing of it is stored. Say so per feed
+        # and record the failures one by one, best effort.
+        results = []
+        for job in jobs:
+            words = describe_error(error)
+            with contextlib.suppress(FeedError):
+                feedstate.record_failure(store, job.sub.url, now=job.now, error=words)
+            results.append(FeedResult(job.sub.url, job.name, "failed", error=words))
+        return results
+
+
+def _write_one(store: Store, job: _Job) -> FeedResult:
+    """Store one job's new items and its fetch state (inside :func:`_write_batch`'s batch)."""
+    sub, answer, now = job.sub, job.answer, job.now
+    if isinstance(answer, BaseException):
+        return _fail(store, sub, job.name, answer, now)
     if isinstance(answer, NotModified):
-        await asyncio.to_thread(
-            feedstate.record_success,
+        feedstate.record_success(
             store,
             sub.url,
             now=now,
@@ -241,49 +321,53 @@ async def _refresh_one(
             status=304,
             not_modified=True,
         )
-        return FeedResult(sub.url, name, "not_modified", status=304)
+        return FeedResult(sub.url, job.name, "not_modified", status=304)
+    if job.error is not None:
+        return _fail(store, sub, job.name, job.error, now, status=answer.status)
+    start = time.thread_time()
+    added, duplicates = 0, job.duplicates
     try:
-        # One feed parses and stores at a time: that work holds the GIL (and the store's
-        # lock), so more threads only contend; meanwhile downloads carry on concurrently.
-        async with ingest_lane:
-            added, dups, title, cpu_ms = await asyncio.to_thread(
-                _ingest, store, sub, answer.content, now
+        # One savepoint for the feed: its items and validators commit together or not at all.
+        with store.batch():
+            if job.items:
+                summary = store.store_items(job.items)
+                added, duplicates = summary.added, duplicates + summary.duplicates
+            feedstate.record_success(
+                store,
+                sub.url,
+                now=now,
+                title=job.title,
+                etag=answer.etag,
+                last_modified=answer.last_modified,
+                status=answer.status,
+                new_items=added,
+                content_hash=job.digest,
+                content_items=job.count,
             )
-    except Exception as error:  # noqa: BLE001 - one bad feed must not stop the others
-        return await _fail(store, sub, name, error, clock, status=answer.status)
-    # Validators only after the items are committed (see the module docstring).
-    await asyncio.to_thread(
-        feedstate.record_success,
-        store,
-        sub.url,
-        now=now,
-        title=title,
-        etag=answer.etag,
-        last_modified=answer.last_modified,
-        status=answer.status,
-        new_items=added,
-    )
+    except Exception as error:  # noqa: BLE001 - rolled back alone; the others carry on
+        return _fail(store, sub, job.name, error, now, status=answer.status)
+    finally:
+        job.items = None
     return FeedResult(
         sub.url,
-        sub.title or title or sub.url,
+        sub.title or job.title or sub.url,
         "updated",
         new_items=added,
-        duplicates=dups,
+        duplicates=duplicates,
         status=answer.status,
-        cpu_ms=cpu_ms,
+        cpu_ms=job.cpu_ms + (time.thread_time() - start) * 1000,
     )
 
 
-async def _fail(
+def _fail(
     store: Store,
     sub: Subscription,
     name: str,
     error: BaseException,
-    clock: Callable[[], float],
+    now: int,
     *,
     status: int | None = None,
 ) -> FeedResult:
-    now = int(clock())
     words = describe_error(error)
     retry_at: int | None = None
     if isinstance(error, FetchFailure):
@@ -291,18 +375,61 @@ async def _fail(
         if error.retry_after_s:
             retry_at = now + min(MAX_RETRY_AFTER_S, max(0, math.ceil(error.retry_after_s)))
     try:
-        await asyncio.to_thread(
-            feedstate.record_failure,
-            store,
-            sub.url,
-            now=now,
-            error=words,
-            status=status,
-            retry_after_ts=retry_at,
+        feedstate.record_failure(
+            store, sub.url, now=now, error=words, status=status, retry_after_ts=retry_at
         )
     except FeedError as store_error:
         words = f"{words}; and the error could not be recorded: {store_error}"
     return FeedResult(sub.url, name, "failed", error=words, status=status, retry_after_ts=retry_at)
+
+
+async def _writer(store: Store, queue: asyncio.Queue[_Job | None], batch: int) -> None:
+    """Drain ``queue``: whatever has arrived is written together, in one worker-thread call.
+
+    While one batch is written, downloads carry on and the next batch gathers, so a slow disk
+    (one fsync per commit) costs per batch, not per feed. None ends the loop.
+    """
+    while True:
+        first = await queue.get()
+        if first is None:
+            return
+        jobs = [first]
+        stop = False
+        while len(jobs) < batch and not queue.empty():
+            nxt = queue.get_nowait()
+            if nxt is None:
+                stop = True
+                break
+            jobs.append(nxt)
+        try:
+            results = await asyncio.to_thread(_write_batch, store, jobs)
+        except Exception as error:  # noqa: BLE001 - e.g. the store failed on record
+            results = [
+                FeedResult(j.sub.url, j.sub.name, "failed", error=describe_error(error))
+                for j in jobs
+            ]
+        for job, result in zip(jobs, results, strict=True):
+            if not job.done.done():
+                job.done.set_result(result)
+        if stop:
+            return
+
+
+def _parse_pool(processes: int) -> concurrent.futures.ProcessPoolExecutor:
+    """Worker processes for parsing, started now (before any thread of this refresh exists).
+
+    ``fork`` where available: the child needs no interpreter start-up or re-import of
+    ``__main__``, and it only ever runs :func:`_parse_in_worker` on bytes it is sent.
+    """
+    import concurrent.futures
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=processes, mp_context=multiprocessing.get_context(method)
+    )
+    pool.submit(_warm_worker)
+    return pool
 
 
 async def refresh_feeds(
@@ -317,13 +444,15 @@ async def refresh_feeds(
     due_only: bool = False,
     clock: Callable[[], float] = time.time,
     analyse: bool = True,
+    parse_processes: int = 0,
 ) -> RefreshSummary:
     """Fetch every given subscription (disabled ones too: the caller chooses) and store news.
 
     Args:
         client: An httpx client from :func:`feeds.net.fetch.make_client`; one is made (and
             closed) when None.
-        concurrency: Feeds in flight at once, which also bounds items held in memory.
+        concurrency: Feeds in flight at once (downloading or waiting to be stored), which
+            also bounds the bodies and items held in memory.
         per_host: Requests in flight to one host at once.
         on_progress: Called on the event loop after each feed, in completion order.
         due_only: Skip feeds whose Retry-After has not passed or whose ``refresh_minutes``
@@ -332,18 +461,31 @@ async def refresh_feeds(
         analyse: Run phase 2 (:func:`feeds.ingest.analyse_pending`) once every feed is
             stored. False leaves the new items listed but unanalysed, for the caller to
             analyse (e.g. in a background worker).
+        parse_processes: Parse feeds in this many worker processes (another core) instead of
+            the writer thread. 0 (the default) starts no process; the CLI uses one.
 
     Never raises for a feed's failure: each one is a :class:`FeedResult` with words.
     """
+    pool = _parse_pool(parse_processes) if parse_processes > 0 and subscriptions else None
     states = await asyncio.to_thread(feedstate.all_states, store)
     total = len(subscriptions)
     results: list[FeedResult | None] = [None] * total
     done = new_items = errors = 0
     global_slots = asyncio.Semaphore(max(1, concurrency))
     host_slots: dict[str, asyncio.Semaphore] = {}
-    ingest_lane = asyncio.Semaphore(1)
-    own_client = client is None
-    http = client if client is not None else make_client()
+    queue: asyncio.Queue[_Job | None] = asyncio.Queue()
+    client_made: httpx.AsyncClient | None = None
+    client_lock = asyncio.Lock()
+
+    async def get_client() -> httpx.AsyncClient:
+        # Made on first use: a refresh whose feeds are all skipped loads no CA bundle.
+        nonlocal client_made
+        if client is not None:
+            return client
+        async with client_lock:
+            if client_made is None:
+                client_made = make_client()
+            return client_made
 
     def report(index: int, result: FeedResult) -> None:
         nonlocal done, new_items, errors
@@ -356,28 +498,67 @@ async def refresh_feeds(
 
     async def run(index: int, sub: Subscription) -> None:
         state = states.get(sub.url)
+        name = sub.title or (state.title if state else "") or sub.url
         # Retry-After is honoured on every refresh, asked for or not (SECURITY.md §4):
         # the server said when it will talk to us again.
         reason = is_due(sub, state, clock()) if due_only else rate_limited(state, clock())
         if reason:
-            name = sub.title or (state.title if state else "") or sub.url
             report(index, FeedResult(sub.url, name, "skipped", error=reason))
             return
         host = (urlsplit(sub.url).hostname or "").lower()
         host_slot = host_slots.setdefault(host, asyncio.Semaphore(max(1, per_host)))
         # Host slot first: a feed waiting on a busy host must not hold one of the global slots.
-        async with host_slot, global_slots:
+        # The global slot is held until the feed is stored (it bounds memory); the host slot
+        # only while the request is in flight (it is the politeness limit).
+        async with host_slot:
+            await global_slots.acquire()
             try:
-                result = await _refresh_one(store, http, sub, state, limits, clock, ingest_lane)
-            except Exception as error:  # noqa: BLE001 - e.g. the store failed on record
-                result = FeedResult(sub.url, sub.name, "failed", error=describe_error(error))
+                http = await get_client()
+                answer: Fetched | NotModified | BaseException = await fetch(
+                    http,
+                    sub.url,
+                    etag=state.etag if state else "",
+                    last_modified=state.last_modified if state else "",
+                    limits=limits,
+                )
+            except FetchError as error:
+                answer = error
+            except BaseException:
+                global_slots.release()
+                raise
+        try:
+            loop = asyncio.get_running_loop()
+            job = _Job(sub, state, name, answer, int(clock()), loop.create_future())
+            del answer
+            if pool is not None and isinstance(job.answer, Fetched):
+                # Parse on another core while this process downloads and stores.
+                content = job.answer.content
+                job.answer = replace(job.answer, content=b"")
+                if not _unchanged(job, content):
+                    parsed = await loop.run_in_executor(
+                        pool, _parse_in_worker, content, sub.url, sub.title
+                    )
+                    if isinstance(parsed, str):
+                        job.error = _ParsedElsewhere(parsed)
+                    else:
+                        job.parsed = parsed
+                del content
+            queue.put_nowait(job)
+            result = await job.done
+        finally:
+            global_slots.release()
         report(index, result)
 
+    writer = asyncio.create_task(_writer(store, queue, batch=max(1, concurrency) * 2))
     try:
         await asyncio.gather(*(run(i, sub) for i, sub in enumerate(subscriptions)))
     finally:
-        if own_client:
-            await http.aclose()
+        queue.put_nowait(None)
+        await writer
+        if client_made is not None:
+            await client_made.aclose()
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
     summary = RefreshSummary(tuple(r for r in results if r is not None))
     if analyse and summary.new_items:
         from feeds.ingest import analyse_pending
@@ -397,6 +578,7 @@ def refresh_sync(
     due_only: bool = False,
     clock: Callable[[], float] = time.time,
     analyse: bool = True,
+    parse_processes: int = 0,
 ) -> RefreshSummary:
     """:func:`refresh_feeds` for synchronous callers (the CLI): runs its own event loop."""
     return asyncio.run(
@@ -410,5 +592,6 @@ def refresh_sync(
             due_only=due_only,
             clock=clock,
             analyse=analyse,
+            parse_processes=parse_processes,
         )
     )

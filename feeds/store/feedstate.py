@@ -8,6 +8,7 @@ store's lock like every other call.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,25 @@ class FeedState:
     retry_after_ts: int | None = None
     """Do not ask this feed again before this time (unix seconds), from 429/503."""
     new_items_last: int = 0
+    content_hash: str = ""
+    """Digest of the last good 200 body (:func:`content_digest`); '' when unknown."""
+    content_items: int = 0
+    """Items that body held (all stored by then)."""
+
+
+_HASH_VERSION = 5
+"""Schema version that added ``content_hash`` and ``content_items``."""
+
+
+def content_digest(content: bytes) -> str:
+    """The digest a body is remembered by: BLAKE2b-128, hex (≈ 1 GB/s; no parse needed)."""
+    return hashlib.blake2b(content, digest_size=16).hexdigest()
+
+
+def _columns(store: Store) -> str:
+    if store.schema_version >= _HASH_VERSION:
+        return f"{_COLUMNS}, content_hash, content_items"
+    return _COLUMNS
 
 
 def _state(row: Sequence[Any]) -> FeedState:
@@ -47,13 +67,13 @@ def _state(row: Sequence[Any]) -> FeedState:
 
 def get_state(store: Store, url: str) -> FeedState | None:
     """The stored state of ``url``, or None when it was never fetched."""
-    rows = store._rows(f"SELECT {_COLUMNS} FROM feed_state WHERE url = ?", (url,))
+    rows = store._rows(f"SELECT {_columns(store)} FROM feed_state WHERE url = ?", (url,))
     return _state(rows[0]) if rows else None
 
 
 def all_states(store: Store) -> dict[str, FeedState]:
     """Every feed's stored state, by URL."""
-    rows = store._rows(f"SELECT {_COLUMNS} FROM feed_state")
+    rows = store._rows(f"SELECT {_columns(store)} FROM feed_state")
     return {row[0]: _state(row) for row in rows}
 
 
@@ -83,13 +103,24 @@ def record_success(
     status: int | None = 200,
     new_items: int = 0,
     not_modified: bool = False,
+    content_hash: str = "",
+    content_items: int = 0,
 ) -> None:
     """Record a good answer: validators kept for the next conditional GET, error cleared.
 
     On a 304 (``not_modified``) the server may omit validators; the stored ones are kept then.
-    A title is kept when the new one is empty.
+    A title is kept when the new one is empty. ``content_hash`` (with ``content_items``)
+    remembers the body just stored; '' keeps the remembered one (a 304, an unchanged body).
+    Call it only once the body's items are committed (or in the same :meth:`Store.batch`).
     """
     with store._transaction() as conn:
+        if content_hash and store.schema_version >= _HASH_VERSION:
+            conn.execute(
+                "INSERT INTO feed_state (url, content_hash, content_items) VALUES (?, ?, ?)"
+                " ON CONFLICT (url) DO UPDATE SET content_hash = excluded.content_hash,"
+                " content_items = excluded.content_items",
+                (url, content_hash, content_items),
+            )
         conn.execute(
             "INSERT INTO feed_state (url, title, etag, last_modified, last_attempt_ts,"
             " last_success_ts, last_error, last_status, retry_after_ts, new_items_last)"

@@ -200,7 +200,28 @@ def _migration_4(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4]
+_V5 = (
+    # What the last good 200 body was: a refresh that downloads the very same bytes again (a
+    # server that sends no validators, or a new Last-Modified over unchanged content) skips
+    # parsing and dedup entirely. content_hash is a hex BLAKE2b digest of the decoded body
+    # ('' = unknown); content_items is how many items that body held (reported as known).
+    "ALTER TABLE feed_state ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE feed_state ADD COLUMN content_items INTEGER NOT NULL DEFAULT 0",
+)
+
+
+def _migration_5(conn: sqlite3.Connection) -> None:
+    for statement in _V5:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+    _migration_5,
+]
 """Ordered migrations; after applying ``MIGRATIONS[i]`` the version is ``i + 1``."""
 
 

@@ -256,6 +256,9 @@ class Store:
         self._resolver = leader_resolver
         self._clock = clock
         self._lock = threading.RLock()
+        self._batching = False
+        self.schema_version = schema_version
+        """Migrations applied (``len(schema.MIGRATIONS)`` except in tests of old schemas)."""
         self._leaders: dict[str, tuple[str, str]] | None = None
         self._match_counts: dict[str, int] = {}
         self._clustered = schema_version >= _CLUSTER_VERSION
@@ -365,9 +368,67 @@ class Store:
         return rows[0][0] if rows else None
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; any failure rolls all of it back and raises StoreError."""
+    def batch(self) -> Iterator[None]:
+        """Group writes into one transaction: one commit (one fsync) for all of them.
+
+        Every write method called inside (on this thread; others wait on the store's lock)
+        becomes a savepoint: its failure rolls back only its own changes and raises as usual,
+        so the caller can record that and carry on; the rest commits together at the end.
+        A failure of the batch itself (e.g. the commit) rolls everything back and raises
+        StoreError. A batch inside a batch is a savepoint too (its writes commit or roll
+        back together, with the outer batch's commit). Keep batches short: readers on other
+        threads wait for the lock.
+        """
         with self._lock:
+            if self._batching:
+                with self._savepoint():
+                    yield
+                return
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise _store_error(exc, self.path) from exc
+            self._batching = True
+            try:
+                yield
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise _store_error(exc, self.path) from exc
+                raise
+            finally:
+                self._batching = False
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        """A write inside :meth:`batch`: rolled back alone on failure."""
+        try:
+            self._conn.execute("SAVEPOINT write")
+        except sqlite3.Error as exc:
+            raise _store_error(exc, self.path) from exc
+        try:
+            yield self._conn
+            self._conn.execute("RELEASE write")
+        except BaseException as exc:
+            self._conn.execute("ROLLBACK TO write")
+            self._conn.execute("RELEASE write")
+            if isinstance(exc, sqlite3.Error):
+                raise _store_error(exc, self.path) from exc
+            raise
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any failure rolls all of it back and raises StoreError.
+
+        Inside :meth:`batch` it is a savepoint of the batch's transaction instead.
+        """
+        with self._lock:
+            if self._batching:
+                with self._savepoint() as conn:
+                    yield conn
+                return
             try:
                 # IMMEDIATE takes the write lock now, so a busy database fails before any work.
                 self._conn.execute("BEGIN IMMEDIATE")

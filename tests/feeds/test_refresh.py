@@ -360,3 +360,92 @@ def test_refresh_without_analysis_lists_items_then_analyse_pending(
     assert store.count(parse_query("leader:tokayev")) == 0
     assert analyse_pending(store) == 5
     assert store.count(parse_query("leader:tokayev")) == 1
+
+
+def test_a_byte_identical_body_is_not_parsed_again(
+    site: FakeSite, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import feeds.loaders
+
+    calls: list[str] = []
+    real = feeds.loaders.load_bytes
+
+    def counting(data: bytes, origin: str) -> Any:
+        calls.append(origin)
+        return real(data, origin)
+
+    monkeypatch.setattr(feeds.loaders, "load_bytes", counting)
+    # No validators: every refresh answers 200 with the whole body.
+    site.routes["/kz.xml"] = Route(body=KZ)
+    subs = [Subscription(site.url("/kz.xml"))]
+    assert refresh(store, subs, clock=lambda: 1_000_000.0).new_items == 2
+    state = feedstate.get_state(store, subs[0].url)
+    assert state is not None and len(state.content_hash) == 32 and state.content_items == 2
+    assert len(calls) == 1
+    [again] = refresh(store, subs, clock=lambda: 1_000_600.0).results
+    assert (again.outcome, again.new_items, again.duplicates) == ("updated", 0, 2)
+    assert len(calls) == 1  # same bytes: no parse, no dedup query, no item write
+    state = feedstate.get_state(store, subs[0].url)
+    assert state is not None and state.last_success_ts == 1_000_600
+    assert state.title == "Steppe Wire"
+    # One changed byte is parsed again.
+    site.routes["/kz.xml"] = Route(body=KZ.replace(b"steppe-", b"steppf-"))
+    [changed] = refresh(store, subs).results
+    assert changed.new_items == 2 and len(calls) == 2
+
+
+def test_a_failed_fetch_keeps_the_content_hash_but_a_bad_body_is_parsed_again(
+    site: FakeSite, store: Store
+) -> None:
+    site.routes["/kz.xml"] = Route(body=KZ)
+    subs = [Subscription(site.url("/kz.xml"))]
+    refresh(store, subs)
+    site.routes["/kz.xml"] = Route(body=KZ[:120])
+    [bad] = refresh(store, subs).results
+    assert bad.outcome == "failed" and "malformed" in bad.error
+    # The same bytes as the last *good* body after a failure: parsed again (not trusted blindly).
+    site.routes["/kz.xml"] = Route(body=KZ)
+    [good] = refresh(store, subs).results
+    assert (good.outcome, good.duplicates) == ("updated", 2)
+
+
+@pytest.mark.parametrize("processes", [0, 1])
+def test_parsing_in_a_worker_process_stores_the_same(
+    site: FakeSite, store: Store, processes: int
+) -> None:
+    subs = three_feeds(site)
+    site.routes["/bad.xml"] = Route(body=b"<?xml version='1.0'?><rss><channel><item><title>x</t")
+    subs.append(Subscription(site.url("/bad.xml"), "Bad"))
+    summary = refresh(store, subs, parse_processes=processes, analyse=False)
+    assert summary.new_items == 5 and store.total() == 5
+    assert [r.outcome for r in summary.results] == ["updated"] * 3 + ["failed"]
+    assert "malformed" in summary.results[-1].error
+    assert feedstate.item_counts(store) == {subs[0].url: 2, subs[1].url: 1, subs[2].url: 2}
+    [again] = refresh(store, subs[:1], parse_processes=processes).results
+    assert (again.outcome, again.duplicates) == ("not_modified", 0)
+
+
+def test_many_feeds_share_commits_and_one_bad_write_rolls_back_alone(
+    site: FakeSite, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_store_items = Store.store_items
+
+    def picky(self: Store, items: Any) -> Any:
+        items = list(items)
+        if any("f3-" in i.guid or "f3-" in i.url for i in items):
+            real_store_items(self, items[:1])  # half written, then it fails
+            raise RuntimeError("disk hiccup")
+        return real_store_items(self, items)
+
+    monkeypatch.setattr(Store, "store_items", picky)
+    subs = []
+    for n in range(8):
+        site.routes[f"/f{n}.xml"] = Route(body=KZ.replace(b"steppe-", f"f{n}-".encode()))
+        subs.append(Subscription(site.url(f"/f{n}.xml")))
+    summary = refresh(store, subs, analyse=False)
+    outcomes = [r.outcome for r in summary.results]
+    assert outcomes == ["updated"] * 3 + ["failed"] + ["updated"] * 4
+    assert "disk hiccup" in summary.results[3].error
+    assert store.total() == 14 and feedstate.item_count(store, subs[3].url) == 0
+    state = feedstate.get_state(store, subs[3].url)
+    assert state is not None and state.last_error and state.content_hash == ""

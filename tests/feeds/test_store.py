@@ -447,3 +447,39 @@ def test_leader_and_sector_counts_within_view(filled: Store) -> None:
     assert filled.leader_counts(parse_query("leader:nobody")) == []
     assert filled.count(parse_query("sector:energy")) == 3
     assert filled.total() == 10 and not filled.is_empty()
+
+
+# -- batches ---------------------------------------------------------------------------------
+
+
+def test_batch_commits_once_and_a_failed_write_inside_rolls_back_alone(tmp_path: Path) -> None:
+    from feeds.store import feedstate
+
+    path = tmp_path / "news.db"
+    with Store.open(path) as s:
+        with s.batch():
+            s.store_items([make(1)[0]])
+            with pytest.raises(StoreError), s._transaction() as conn:
+                conn.execute("INSERT INTO feed_state (url, title) VALUES ('u', 'half written')")
+                conn.execute("INSERT INTO no_such_table VALUES (1)")
+            feedstate.record_success(s, "v", now=5, content_hash="ab", content_items=1)
+            with s.batch():  # nested: part of the outer one
+                s.store_items([make(2)[0]])
+            # Another connection sees nothing before the commit.
+            other = sqlite3.connect(path)
+            assert other.execute("SELECT count(*) FROM items").fetchone() == (0,)
+            other.close()
+        assert s.total() == 2
+        assert feedstate.get_state(s, "u") is None
+        state = feedstate.get_state(s, "v")
+        assert state is not None and (state.content_hash, state.content_items) == ("ab", 1)
+
+
+def test_a_batch_that_raises_rolls_back_everything(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "news.db") as s:
+        with pytest.raises(RuntimeError), s.batch():
+            s.store_items([make(1)[0]])
+            raise RuntimeError("stop")
+        assert s.total() == 0
+        s.store_items([make(2)[0]])  # usable afterwards, outside any batch
+        assert s.total() == 1
