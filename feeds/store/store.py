@@ -247,9 +247,18 @@ class Store:
         clock: Clock,
         journal_mode: str,
         schema_version: int = len(schema.MIGRATIONS),
+        reader: sqlite3.Connection | None = None,
     ) -> None:
         """Use :meth:`open`."""
         self._conn = conn
+        # A second, read-only connection: under WAL it reads the last commit while a refresh
+        # holds the write connection, so the interface never waits for a batch of feeds.
+        self._reader = reader
+        self._reader_lock = threading.Lock()
+        self._writer_thread: int | None = None
+        """The thread inside a write transaction; its reads must see its own writes."""
+        self._generation = 0
+        """Counts commits, so caches filled from the reader connection can tell they are old."""
         self.path = path
         self.journal_mode = journal_mode
         """``"wal"`` normally; another mode where WAL is unavailable (network filesystems)."""
@@ -321,6 +330,7 @@ class Store:
             # we record it rather than fail. synchronous stays FULL (the default) for durability.
             mode = str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
             version = schema.migrate(conn, path)
+            reader = _open_reader(path, busy_timeout_ms) if mode == "wal" else None
         except StoreError:
             if conn is not None:
                 conn.close()
@@ -336,12 +346,16 @@ class Store:
             clock=clock or (lambda: datetime.now(UTC)),
             journal_mode=mode,
             schema_version=version,
+            reader=reader,
         )
 
     def close(self) -> None:
         """Close the connection; the store is unusable afterwards."""
         with self._lock:
             self._conn.close()
+        if self._reader is not None:
+            with self._reader_lock:
+                self._reader.close()
 
     def __enter__(self) -> Self:
         return self
@@ -357,11 +371,27 @@ class Store:
     # -- low-level helpers -----------------------------------------------------------------
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        if self._reader is not None and self._writer_thread != threading.get_ident():
+            with self._reader_lock:
+                try:
+                    return self._reader.execute(sql, params).fetchall()
+                except sqlite3.Error as exc:
+                    raise _store_error(exc, self.path) from exc
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise _store_error(exc, self.path) from exc
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Mark this thread as the writer while it holds the write lock (nesting allowed)."""
+        previous = self._writer_thread
+        self._writer_thread = threading.get_ident()
+        try:
+            yield
+        finally:
+            self._writer_thread = previous
 
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         rows = self._rows(sql, params)
@@ -379,7 +409,7 @@ class Store:
         back together, with the outer batch's commit). Keep batches short: readers on other
         threads wait for the lock.
         """
-        with self._lock:
+        with self._lock, self._writing():
             if self._batching:
                 with self._savepoint():
                     yield
@@ -392,6 +422,7 @@ class Store:
             try:
                 yield
                 self._conn.execute("COMMIT")
+                self._generation += 1
             except BaseException as exc:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
@@ -424,7 +455,7 @@ class Store:
 
         Inside :meth:`batch` it is a savepoint of the batch's transaction instead.
         """
-        with self._lock:
+        with self._lock, self._writing():
             if self._batching:
                 with self._savepoint() as conn:
                     yield conn
@@ -437,6 +468,7 @@ class Store:
             try:
                 yield self._conn
                 self._conn.execute("COMMIT")
+                self._generation += 1
             except BaseException as exc:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
@@ -1117,21 +1149,25 @@ class Store:
         ``hidden`` counts only collapsed-away cluster members: walking the few hidden rows and
         probing the match set beats probing every match for its head flag.
         """
-        key = ("\0hidden\0" if hidden else "") + expr
-        with self._lock:
-            count = self._match_counts.get(key)
-            if count is None:
-                sql = "SELECT count(*) FROM items_fts WHERE items_fts MATCH ?"
-                if hidden:
-                    sql = (
-                        "SELECT count(*) FROM items i WHERE i.is_head = 0"
-                        " AND i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
-                    )
-                count = int(self._scalar(sql, (expr,)))
-                if len(self._match_counts) > 256:
-                    self._match_counts.clear()
-                self._match_counts[key] = count
-            return count
+        # Keyed by the commit generation too: a count read beside a writer (on the reader
+        # connection) is filed under the generation it saw and never served after a commit.
+        generation = self._generation
+        key = f"{generation}\0" + ("\0hidden\0" if hidden else "") + expr
+        count = self._match_counts.get(key)
+        if count is None:
+            sql = "SELECT count(*) FROM items_fts WHERE items_fts MATCH ?"
+            if hidden:
+                sql = (
+                    "SELECT count(*) FROM items i WHERE i.is_head = 0"
+                    " AND i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
+                )
+            count = int(self._scalar(sql, (expr,)))
+            if self._writer_thread == threading.get_ident():
+                return count  # read inside an open transaction: may still roll back
+            if len(self._match_counts) > 256:
+                self._match_counts.clear()
+            self._match_counts[key] = count
+        return count
 
     def _text_strategy(self, expr: str, limit: int | None) -> str | None:
         """Pick how to join a full-text match to the recency index; None keeps the default.
@@ -1173,6 +1209,16 @@ class Store:
         elif negative:
             plan.where.append("i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
             plan.params.append(" OR ".join(negative))
+
+
+def _open_reader(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    """A read-only connection to the same file (WAL lets it read beside the writer)."""
+    reader = sqlite3.connect(
+        path, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False
+    )
+    reader.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    reader.execute("PRAGMA query_only = ON")
+    return reader
 
 
 def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
