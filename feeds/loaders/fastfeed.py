@@ -42,7 +42,7 @@ import fastfeedparser
 from feedparser.datetimes import _parse_date as feedparser_date
 from lxml import etree
 
-from feeds.loaders.textutil import html_to_text
+from feeds.loaders.textutil import html_to_text, title_or_lead
 from feeds.models import Item
 
 _ATOM_NAMESPACES = frozenset({"http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"})
@@ -410,9 +410,7 @@ def parse_wellformed(data: bytes, origin: str) -> list[Item] | None:
         if body is None or meta is None:
             return None
         title = _single_line(_title(str(entry.get("title") or ""), shape, element, fix))
-        if not title:
-            first = body.split("\n", 1)[0]
-            title = first[:100] + ("…" if len(first) > 100 else "")
+        title = title_or_lead(title, body)
         if not title and not body:
             continue
         items.append(

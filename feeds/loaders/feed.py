@@ -17,7 +17,7 @@ import feedparser
 
 from feeds.errors import ParseError
 from feeds.loaders.fastfeed import parse_wellformed
-from feeds.loaders.textutil import html_to_text
+from feeds.loaders.textutil import html_to_text, title_or_lead
 from feeds.models import Item
 
 MAX_FEED_BYTES = 16 * 1024 * 1024
@@ -165,9 +165,7 @@ def parse_with_feedparser(cleaned: bytes, origin: str) -> list[Item]:
     for entry in entries:
         body = _body(entry)
         title = _single_line(_text(entry.get("title_detail"), str(entry.get("title", ""))))
-        if not title:
-            first = body.split("\n", 1)[0]
-            title = first[:100] + ("…" if len(first) > 100 else "")
+        title = title_or_lead(title, body)
         if not title and not body:
             continue
         items.append(

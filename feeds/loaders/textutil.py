@@ -241,3 +241,11 @@ def element_to_text(root: etree._Element) -> str:
     # splitlines() first: it removes \r, \v and \f as line breaks, so one pass of _SPACES over
     # the joined text equals one pass per line.
     return normalize_paragraphs(_SPACES.sub(" ", "\n".join(text.splitlines())))
+
+
+def title_or_lead(title: str, body: str) -> str:
+    """The entry's title, else the first line of its body (cut at 100 characters)."""
+    if title:
+        return title
+    first = body.split("\n", 1)[0]
+    return first[:100] + ("…" if len(first) > 100 else "")
