@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from feeds.analysis.text import is_word_char, sentences
+from feeds.analysis.text import sentences
 from feeds.models import Figure, FigureKind
 
 _SP = "\u00a0\u202f\u2009"
@@ -157,27 +157,27 @@ def _money_wpre(rng: str) -> re.Pattern[str]:
     )
 
 
+# What follows the last number of a grammar's match (its tail): also tried on its own, right
+# after each digit run's last digit, to skip grammars and windows that cannot match.
+_SUF_TAIL = rf"(?:[\s-]?(?P<scale>{_SCALE})(?!\w))?\s(?P<cur2>{_SUF})(?![\w])"
+_SUB_TAIL = r"(?:\s(?P<unit>cents?|pence)|(?P<unitp>p))(?![\w])"
+# "%" needs no boundary after it: scraped text glues words on ("33%of those").
+_PERCENT_TAIL = (
+    r"\s?(?P<unit>%|(?:percentage\s+points?|pp|п\.\s?п\.|"
+    r"per\s?cent|percent|pct|процент\w*)(?![\w]))"
+)
+
+
 def _money_suf(rng: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"{_B}(?P<num>{NUM}){rng}(?:[\s-]?(?P<scale>{_SCALE})(?!\w))?\s(?P<cur2>{_SUF})(?![\w])",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"{_B}(?P<num>{NUM}){rng}{_SUF_TAIL}", re.IGNORECASE)
 
 
 def _money_sub(rng: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"{_B}(?P<num>{NUM}){rng}(?:\s(?P<unit>cents?|pence)|(?P<unitp>p))(?![\w])",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"{_B}(?P<num>{NUM}){rng}{_SUB_TAIL}", re.IGNORECASE)
 
 
 def _percent(rng: str) -> re.Pattern[str]:
-    return re.compile(
-        # "%" needs no boundary after it: scraped text glues words on ("33%of those").
-        rf"{_B}(?P<num>{NUM}){rng}\s?(?P<unit>%|(?:percentage\s+points?|pp|п\.\s?п\.|"
-        r"per\s?cent|percent|pct|процент\w*)(?![\w]))",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"{_B}(?P<num>{NUM}){rng}{_PERCENT_TAIL}", re.IGNORECASE)
 
 
 # Each figure grammar twice: with an optional range tail, and without it for when the tail turns
@@ -240,18 +240,16 @@ _UNITS = {
 _UNIT_ALT = _alt(list(_UNITS)).replace(r"\ ", r"\s+")
 
 
+_QUANTITY_TAIL = rf"(?:\s?(?P<scale>{_SCALE})(?!\w))?\s?(?P<unit>{_UNIT_ALT})(?![\w])"
+
+
 def _quantity(rng: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"{_B}(?P<num>{NUM}){rng}(?:\s?(?P<scale>{_SCALE})(?!\w))?\s?"
-        rf"(?P<unit>{_UNIT_ALT})(?![\w])",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"{_B}(?P<num>{NUM}){rng}{_QUANTITY_TAIL}", re.IGNORECASE)
 
 
 _QUANTITY = (_quantity(_RANGE), _quantity(""))
-_COUNT = re.compile(
-    rf"{_B}(?P<num>{NUM})(?:\s(?P<scale>{_SCALE})(?!\w))?(?P<words>(?:\s[a-z][a-z-]*){{1,4}})"
-)
+_COUNT_TAIL = rf"(?:\s(?P<scale>{_SCALE})(?!\w))?(?P<words>(?:\s[a-z][a-z-]*){{1,4}})"
+_COUNT = re.compile(rf"{_B}(?P<num>{NUM}){_COUNT_TAIL}")
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -273,15 +271,47 @@ _MONTHS = {
     for m in names.split()
 }
 _MON = _alt(list(_MONTHS))
-_DATE_DMY = re.compile(
-    rf"(?<![\w.])(?P<d>\d{{1,2}})\s(?P<mon>{_MON})\.?,?\s(?P<y>\d{{4}})(?!\d)", re.IGNORECASE
-)
+_DMY_TAIL = rf"\s(?P<mon>{_MON})\.?,?\s(?P<y>\d{{4}})(?!\d)"
+_DATE_DMY = re.compile(rf"(?<![\w.])(?P<d>\d{{1,2}}){_DMY_TAIL}", re.IGNORECASE)
 _DATE_MDY = re.compile(
     rf"(?<![\w.])(?P<mon>{_MON})\.?\s(?P<d>\d{{1,2}}),?\s(?P<y>\d{{4}})(?!\d)", re.IGNORECASE
 )
 _DAY_YEAR = re.compile(r"\d{1,2},?\s\d{4}(?!\d)")
 _DATE_NUM = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\w.]\d)")
-_DATE_ISO = re.compile(r"(?<![\w.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")
+_ISO_TAIL = r"-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])"
+_DATE_ISO = re.compile(rf"(?<![\w.-])(?P<y>\d{{4}}){_ISO_TAIL}")
+
+
+def _unnamed(rx: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", rx)
+
+
+def _firsts(words: list[str]) -> str:
+    """A character class of the first characters of ``words``."""
+    return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
+
+
+_SCALE_WORDS = re.sub(r"[()?:\\.]", "", _SCALE).split("|")
+# Each grammar's tail, tried as a lookahead in one pattern after a run's last digit: the group
+# of a tail is set when it matches there. A guard first checks the characters a tail opens with
+# (one character class: the alternations of words are slow to fail). The count grammar is
+# case-sensitive.
+_TAILS = ("suf", "sub", "percent", "quantity", "dmy", "count", "iso")
+_TAIL_ANY = re.compile(
+    "".join(
+        f"(?:(?={guard})(?=({_unnamed(t)}))|)"
+        for guard, t in (
+            (rf"[\s-]?{_firsts(_SCALE_WORDS)}|\s{_firsts(list(_CUR_SUF))}", _SUF_TAIL),
+            (r"\s[cp]|p", _SUB_TAIL),
+            (r"\s?[%pп]", _PERCENT_TAIL),
+            (rf"\s?{_firsts(_SCALE_WORDS + list(_UNITS))}", _QUANTITY_TAIL),
+            (rf"\s{_firsts(list(_MONTHS))}", _DMY_TAIL),
+            (rf"(?-i:\s[a-z]|\s{_firsts(_SCALE_WORDS)})", f"(?-i:{_COUNT_TAIL})"),
+            ("-", _ISO_TAIL),
+        )
+    ),
+    re.IGNORECASE,
+)
 _RECORD = re.compile(
     r"\brecord\b|all-time high|historic high|highest ever|ever recorded|рекорд", re.IGNORECASE
 )
@@ -428,33 +458,99 @@ def _windows(body: str) -> list[tuple[int, int]]:
 
 def _windows_and_starts(body: str) -> tuple[list[tuple[int, int]], list[int]]:
     """:func:`_windows` and the offsets where a number may start (see ``_NUM_START``)."""
-    out, starts, _runs = _windows_starts_runs(body)
-    return out, starts
+    d = _Digits(body)
+    return d.windows, d.starts
+
+
+class _Digits:
+    """Where the numbers of a body are: windows, number starts, digit runs, and the windows
+    where each grammar's tail follows a number (see :meth:`tail_windows`)."""
+
+    __slots__ = ("windows", "starts", "runs", "_tails")
+
+    def __init__(self, body: str) -> None:
+        windows: list[tuple[int, int]] = []
+        runs: list[int] = []
+        lasts: list[int] = []
+        window_of: list[int] = []
+        starts: list[int] = []
+        # Windows that may hold "5.3.2024" (a run with two "." or more) and "5, 2024" (a run
+        # with a space or a comma between its digits), matches lying within one run.
+        dotted: list[int] = []
+        spaced: list[int] = []
+        n = len(body)
+        ws = we = -1
+        for m in _DIGITS.finditer(body):
+            rs, re_ = m.span()
+            runs.append(rs)
+            s, e = rs - 12 if rs > 12 else 0, re_ + 70 if re_ + 70 < n else n
+            if ws >= 0 and s <= we:
+                if e > we:
+                    we = e
+            else:
+                if ws >= 0:
+                    windows.append((ws, we))
+                ws, we = s, e
+            w = len(windows)
+            window_of.append(w)
+            # Every digit is inside a run; one starts a number when no word character or "."
+            # comes right before it (inside the run: after a comma or a space).
+            if rs == 0 or not ((c := body[rs - 1]).isalnum() or c in "_."):
+                starts.append(rs)
+            if re_ - rs == 1:
+                lasts.append(re_)
+            else:
+                run = m.group()
+                core = run.rstrip().rstrip(".,")
+                if core.count(".") >= 2 and (not dotted or dotted[-1] != w):
+                    dotted.append(w)
+                if core.replace(".", "").isdecimal():
+                    # Digits and "." up to the last digit: no number starts inside.
+                    lasts.append(rs + len(core))
+                else:
+                    if not spaced or spaced[-1] != w:
+                        spaced.append(w)
+                    for i in range(1, len(run)):
+                        if run[i].isdecimal() and not run[i - 1].isdecimal() and run[i - 1] != ".":
+                            starts.append(rs + i)
+                    e = re_
+                    while not run[e - rs - 1].isdecimal():
+                        e -= 1
+                    lasts.append(e)
+        if ws >= 0:
+            windows.append((ws, we))
+        self.windows = windows
+        self.runs = runs
+        """Start of every ``_DIGITS`` run."""
+        self.starts = starts
+        # The last number of a grammar's match ends at a digit with no digit after it, and no
+        # tail starts with a digit, "." or "," — nothing but what a digit run holds: a tail
+        # follows the last digit of a run. Tried there, bounded by the run's window as the
+        # grammar's search is; a window holds a match only when one of its runs passes.
+        tails: list[list[tuple[int, int]]] = [[] for _ in _TAILS]
+        for k, last in enumerate(lasts):
+            w = window_of[k]
+            win = windows[w]
+            t = _TAIL_ANY.match(body, last, win[1])
+            if t is None:  # never: every part of the pattern may match empty
+                continue
+            for i, g in enumerate(t.groups()):
+                if g is not None and (not tails[i] or tails[i][-1] is not win):
+                    tails[i].append(win)
+        self._tails = dict(zip(_TAILS, tails, strict=True))
+        self._tails["dotted"] = [windows[w] for w in dotted]
+        self._tails["spaced"] = [windows[w] for w in spaced]
+
+    def tail_windows(self, grammar: str) -> list[tuple[int, int]]:
+        """The windows where ``grammar`` (one of ``_TAILS``, or "dotted" for ``_DATE_NUM``,
+        "spaced" for ``_DAY_YEAR``) may match."""
+        return self._tails[grammar]
 
 
 def _windows_starts_runs(body: str) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """:func:`_windows_and_starts` and the start of every ``_DIGITS`` run."""
-    out: list[tuple[int, int]] = []
-    starts: list[int] = []
-    runs: list[int] = []
-    n = len(body)
-    for m in _DIGITS.finditer(body):
-        runs.append(m.start())
-        s, e = max(0, m.start() - 12), min(n, m.end() + 70)
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-        # Every digit is inside a match; one starts a number when no word character or "."
-        # comes right before it (inside the match: after a comma or a space).
-        p = m.start()
-        if p == 0 or not (is_word_char(body[p - 1]) or body[p - 1] == "."):
-            starts.append(p)
-        run = m.group()
-        for i in range(1, len(run)):
-            if run[i].isdecimal() and not run[i - 1].isdecimal() and run[i - 1] != ".":
-                starts.append(p + i)
-    return out, starts, runs
+    d = _Digits(body)
+    return d.windows, d.starts, d.runs
 
 
 # Where a grammar starting with a number (after a lookbehind that excludes a word character or
@@ -507,6 +603,7 @@ _CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 # Lower-cased currencies written before a number (`_MONEY_PRE`), and currency words
 # (`_MONEY_WPRE`; "us dollars" ends in "dollars").
 _PRE_TOKENS = tuple(k.lower() for k in _CUR_PRE)
+_PRE_LAST = frozenset(t[-1] for t in _PRE_TOKENS)
 _WPRE_WORDS = tuple(sorted({k.split()[-1] for k in _WORD_PRE}))
 
 
@@ -524,6 +621,8 @@ def _currency_starts(body: str, runs: list[int]) -> list[int] | None:
         for end in (d, d - 1):
             if end < d and not (end >= 0 and body[end].isspace()):
                 continue
+            if end < 1 or body[end - 1].lower() not in _PRE_LAST:
+                continue  # no currency ends there (its last character, lower-cased)
             seg = body[max(0, end - 3) : end].lower()
             if seg.endswith(_PRE_TOKENS):
                 out.extend(end - len(t) for t in _PRE_TOKENS if seg.endswith(t))
@@ -634,7 +733,8 @@ def _words_re(n: int) -> re.Pattern[str]:
 
 def find_figures(body: str) -> list[Figure]:
     """All figures in ``body``, in text order, without overlaps."""
-    windows, starts, runs = _windows_starts_runs(body)
+    digits = _Digits(body)
+    windows, starts, runs = digits.windows, digits.starts, digits.runs
     if not windows:
         return []
     cands: list[_Cand] = []
@@ -651,12 +751,18 @@ def find_figures(body: str) -> list[Figure]:
             cands.append((prio, m.start(), m.end() if end is None else end, kind, value, unit))
 
     # "March 5, 2024": only windows holding a day and a year (both start a number) can match.
-    mdy = [(ws, we) for ws, we in windows if _search(_DAY_YEAR, body, ws, we, starts) is not None]
-    for rx, wins, at in ((_DATE_DMY, windows, starts), (_DATE_MDY, mdy, None)):
+    mdy = [
+        (ws, we)
+        for ws, we in digits.tail_windows("spaced")
+        if _search(_DAY_YEAR, body, ws, we, starts) is not None
+    ]
+    dmy = digits.tail_windows("dmy")
+    for rx, wins, at in ((_DATE_DMY, dmy, starts), (_DATE_MDY, mdy, None)):
         for m in _scan(rx, body, wins, at):
             add(0, m, "date", _date(m["y"], _MONTHS[m["mon"].lower()], m["d"]), "date")
-    for rx in (_DATE_NUM, _DATE_ISO):
-        for m in _scan(rx, body, windows, starts):
+    dotted, iso = digits.tail_windows("dotted"), digits.tail_windows("iso")
+    for rx, wins in ((_DATE_NUM, dotted), (_DATE_ISO, iso)):
+        for m in _scan(rx, body, wins, starts):
             mo = int(m["m"])
             add(0, m, "date", _date(m["y"], mo, m["d"]) if 1 <= mo <= 12 else None, "date")
     for m in _scan_ranged(_MONEY_PRE, body, windows, _currency_starts(body, runs)):
@@ -669,20 +775,20 @@ def find_figures(body: str) -> list[Figure]:
     wpre = windows if _currency_word_before(body, runs) else []
     for m in _scan_ranged(_MONEY_WPRE, body, wpre):
         add(1, m, "money", _scaled(m), _WORD_PRE.get(" ".join(m["cur"].lower().split()), ""))
-    for m in _scan_ranged(_MONEY_SUF, body, windows, starts):
+    for m in _scan_ranged(_MONEY_SUF, body, digits.tail_windows("suf"), starts):
         add(1, m, "money", _scaled(m), _CUR_SUF.get(" ".join(m["cur2"].lower().split()), ""))
-    for m in _scan_ranged(_MONEY_SUB, body, windows, starts):
+    for m in _scan_ranged(_MONEY_SUB, body, digits.tail_windows("sub"), starts):
         v = parse_number(m["num"])
         cur = _SUBUNIT[(m["unit"] or m["unitp"]).lower()]
         add(1, m, "money", None if v is None else v / 100, cur)
-    for m in _scan_ranged(_PERCENT, body, windows, starts):
+    for m in _scan_ranged(_PERCENT, body, digits.tail_windows("percent"), starts):
         u = m["unit"].lower()
         unit = "pp" if u.startswith(("percentage", "pp", "п")) else "%"
         add(2, m, "percent", parse_number(m["num"]), unit)
-    for m in _scan_ranged(_QUANTITY, body, windows, starts):
+    for m in _scan_ranged(_QUANTITY, body, digits.tail_windows("quantity"), starts):
         unit = _UNITS.get(" ".join(m["unit"].lower().split()), m["unit"])
         add(3, m, "quantity", _scaled(m), unit)
-    for m in _scan(_COUNT, body, windows, starts):
+    for m in _scan(_COUNT, body, digits.tail_windows("count"), starts):
         raw = m["num"]
         if _YEAR.fullmatch(raw) and not m["scale"]:
             continue  # a year ("in 2024 companies ..."), not a count
@@ -720,6 +826,9 @@ def find_figures(body: str) -> list[Figure]:
 # Pieces every _RECORD match holds, lower-cased, with no letter that matches another character
 # under IGNORECASE ("i" matches "İ", "k" the Kelvin sign, "s" "ſ"): a cheap exact pre-check.
 _RECORD_PIECES = ("record", "t ever", "all-t", "c h", "рек")
+# Each piece with its offsets in the _RECORD alternatives holding it ("ever recorded" holds
+# "record" 5 characters in, "historic high" holds "c h" 7 in, "highest ever" "t ever" 6 in).
+_RECORD_AT = (("record", (0, 5)), ("t ever", (6,)), ("all-t", (0,)), ("c h", (7,)), ("рек", (0,)))
 
 
 def _may_be_record(body: str) -> bool:
@@ -727,14 +836,41 @@ def _may_be_record(body: str) -> bool:
     return any(x in low for x in _RECORD_PIECES)
 
 
+def _record_matches(body: str) -> list[re.Match[str]]:
+    """``list(_RECORD.finditer(body))``, trying the pattern only where a piece puts a match.
+
+    ``str.lower`` keeps every offset unless the body holds "İ" (two characters lower-cased);
+    then the whole body is scanned.
+    """
+    low = body.lower()
+    if len(low) != len(body):
+        return list(_RECORD.finditer(body)) if any(x in low for x in _RECORD_PIECES) else []
+    cands: set[int] = set()
+    for piece, backs in _RECORD_AT:
+        i = low.find(piece)
+        while i >= 0:
+            cands.update(i - b for b in backs if i >= b)
+            i = low.find(piece, i + 1)
+    out: list[re.Match[str]] = []
+    pos = 0
+    for p in sorted(cands):
+        if p < pos:
+            continue
+        m = _RECORD.match(body, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def _record_positions(body: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """Figures called a record: the one nearest each record word in its sentence."""
     out: set[tuple[int, int]] = set()
-    if not spans or not _may_be_record(body):
+    if not spans:
         return out
     # One scan of the body: a record phrase holds no sentence-ending mark, so each match lies
     # in one sentence (the one starting last at or before it).
-    found = list(_RECORD.finditer(body))
+    found = _record_matches(body)
     if not found:
         return out
     sents = sentences(body)

@@ -19,6 +19,7 @@ from functools import cache
 
 import ahocorasick
 
+from feeds.analysis.lexmatch import matches
 from feeds.analysis.text import fold, is_word_char, load_json
 from feeds.config import Person as ConfigPerson
 
@@ -182,6 +183,8 @@ class Gazetteer:
     """Folded surname → ids of everyone with that surname (for "President Clinton")."""
     first: dict[str, dt.date | None] = field(default_factory=dict)
     """Person id → start of their first term (asked for every alias hit, so precomputed)."""
+    aliases: dict[str, tuple[_Alias, ...]] = field(default_factory=dict)
+    """Folded alias → its entries (the keys and values of :attr:`automaton`)."""
 
     def holder(
         self, office: str, day: dt.date, titles: Iterable[str] = (), role: str | None = None
@@ -198,6 +201,10 @@ class Gazetteer:
                     if best is None or start > best[0]:
                         best = (start, p)
         return best[1] if best else None
+
+    def office_holders(self, office: str) -> list[Person]:
+        """Everyone with a term in ``office``, in gazetteer order (do not mutate)."""
+        return self._by_office().get(office, [])
 
     @cache  # noqa: B019 - one gazetteer per process, the cache lives as long as it
     def _by_office(self) -> dict[str, list[Person]]:
@@ -302,8 +309,9 @@ def gazetteer() -> Gazetteer:
         add(Person(pid, cp.name, cp.country, (), tuple(names), cp.role), names, ())
 
     auto = ahocorasick.Automaton()
-    for key, lst in entries.items():
-        auto.add_word(key, tuple(lst))
+    values = {key: tuple(lst) for key, lst in entries.items()}
+    for key, value in values.items():
+        auto.add_word(key, value)
     auto.make_automaton()
     surname: dict[str, str] = {}
     given: dict[str, frozenset[str]] = {}
@@ -324,6 +332,7 @@ def gazetteer() -> Gazetteer:
         given,
         {k: tuple(v) for k, v in by_surname.items()},
         {pid: person.first_start() for pid, person in people.items()},
+        values,
     )
 
 
@@ -411,7 +420,8 @@ def find_names(text: str, day: dt.date | None = None) -> list[tuple[int, int, st
     folded = fold(text)
     n = len(text)
     raw: list[tuple[int, int, _Alias]] = []
-    for end_idx, lst in g.automaton.iter(folded):
+    # The alias automaton's matches, from the pass shared with the sector lexicon.
+    for end_idx, lst in matches(folded, g).leaders:
         for a in lst:
             s, e = end_idx - a.length + 1, end_idx + 1
             if a.kind != "cjk":

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from feeds.analysis.leaders import gazetteer
-from feeds.analysis.text import load_lines, paragraphs
+from feeds.analysis.lexmatch import matches
+from feeds.analysis.text import fold, load_lines, paragraphs
 from feeds.models import Quote
 
 # Opening mark → acceptable closing marks.
@@ -94,10 +95,58 @@ _ROLE_WORDS = frozenset(
 
 
 @cache
+def _cue_words() -> tuple[str, ...]:
+    """Cue verbs and phrases, longest first (the order of the ``_cue_re`` alternatives)."""
+    return tuple(sorted(set(load_lines("cue_verbs.txt")) | set(_EXTRA_CUES), key=len, reverse=True))
+
+
+@cache
 def _cue_re() -> re.Pattern[str]:
-    words = sorted(set(load_lines("cue_verbs.txt")) | set(_EXTRA_CUES), key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _cue_words())
     return re.compile(rf"(?<![\w-])(?P<cue>{alt})(?![\w-])")
+
+
+def cue_heads() -> frozenset[str]:
+    """The folded first words of the cues: a ``_cue_re`` match starts where one does (in the
+    folded text), so the pattern is tried only there (see ``lexmatch``)."""
+    return frozenset(fold(w.split(" ")[0]) for w in _cue_words())
+
+
+def _cue_starts(body: str) -> list[int]:
+    """Offsets where a ``_cue_re`` match may start in ``body``, in order."""
+    return sorted(set(matches(fold(body), gazetteer()).cues))
+
+
+def _cue_search(
+    rx: re.Pattern[str], body: str, starts: list[int], pos: int, end: int
+) -> re.Match[str] | None:
+    """``rx.search(body, pos, end)`` for ``rx`` the cue pattern, tried only at ``starts``."""
+    for i in range(bisect_left(starts, pos), len(starts)):
+        p = starts[i]
+        if p >= end:
+            break
+        m = rx.match(body, p, end)
+        if m is not None:
+            return m
+    return None
+
+
+def _cue_finditer(
+    rx: re.Pattern[str], body: str, starts: list[int], pos: int, end: int
+) -> list[re.Match[str]]:
+    """``list(rx.finditer(body, pos, end))`` for ``rx`` the cue pattern, tried at ``starts``."""
+    out: list[re.Match[str]] = []
+    for i in range(bisect_left(starts, pos), len(starts)):
+        p = starts[i]
+        if p >= end:
+            break
+        if p < pos:
+            continue
+        m = rx.match(body, p, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()  # never empty: a cue is a word
+    return out
 
 
 @dataclass
@@ -208,11 +257,22 @@ def _is_scare(body: str, q: _Raw) -> bool:
     words = q.text.split()
     if len(words) < 4:
         return True
-    content = [w for w in _WORD_RE.findall(q.text) if w.lower() not in _SMALL]
-    if content and all(w[0].isupper() for w in content):
-        return True
+    # All content words capitalised (a title or a name): stop at the first that is not.
+    content = False
+    for m in _WORD_RE.finditer(q.text):
+        w = m.group()
+        if w.lower() in _SMALL:
+            continue
+        if not w[0].isupper():
+            break
+        content = True
+    else:
+        if content:
+            return True
+    if len(words) > 12:
+        return False
     before = body[max(0, q.open_at - 30) : q.open_at]
-    return bool(_SCARE_BEFORE.search(before)) and len(words) <= 12
+    return bool(_SCARE_BEFORE.search(before))
 
 
 def _trim(body: str, s: int, e: int) -> tuple[int, int]:
@@ -335,6 +395,7 @@ class _Name:
     pid: str | None  # gazetteer id when the run is a leader mention
     possessive: bool
     honorific: bool
+    subject: bool | None = None  # may be a sentence subject (see ``_Speakers._may_be_subject``)
 
 
 _NONSPACE = re.compile(r"\S+")
@@ -357,12 +418,58 @@ def _split_tokens(text: str, base: int) -> list[list[tuple[int, int, str]]]:
     return [g for g in groups if g]
 
 
+_RUN_NEXT = re.compile(
+    r"[ \t\u00a0]+(?:(?:of|the|for|de|del|della|di|da|dos|van|von|der|den|al|bin|ibn|le|la|du)"
+    r"[ \t\u00a0]+)*[A-ZА-ЯЁ]"
+)
+_RUN_TAIL = re.compile(r"[\w'’.-]*\Z")
+_RUN_SEP = " \t\u00a0"
+
+
+def _may_join_run(body: str, i: int) -> bool:
+    """False when the token at ``i`` cannot be one of several tokens of a ``_RUN`` match.
+
+    Tokens of one run are separated by spaces, tabs or no-break spaces: the next one is a
+    connecting word or starts upper-case (``_RUN_NEXT``); the one before is a connecting word or
+    ends in a capitalised stretch of word characters, "'", "’", "." and "-" (``_RUN_TAIL``). A
+    one-token run names nobody in full.
+    """
+    n = len(body)
+    j = i
+    while j < n and not body[j].isspace():
+        j += 1
+    if _RUN_NEXT.match(body, j):
+        return True
+    k = i
+    while k > 0 and not body[k - 1].isspace():
+        k -= 1
+    if k == 0 or body[k - 1] not in _RUN_SEP:
+        return False
+    while k > 0 and body[k - 1] in _RUN_SEP:
+        k -= 1
+    h = k
+    while h > 0 and not body[h - 1].isspace():
+        h -= 1
+    prev = body[h:k]
+    if prev in _CONNECT:
+        return True
+    tail = _RUN_TAIL.search(prev)
+    return tail is not None and any(c.isupper() for c in tail.group())
+
+
+# Marks no ``_RUN`` match holds (none is a word character, "'", "’", ".", "-", a space, a tab or
+# a no-break space): a scan of the runs of a paragraph started right after one finds the runs of
+# a scan of the whole paragraph from there on, so a paragraph is built a piece at a time.
+_PIECE_END = re.compile(r"[,;:()\"“”«»—–!?]")
+
+
 class _Index:
     """Capitalised names of one body (outside quotes), with leader ids where known.
 
-    Built lazily, a paragraph at a time: a lookup builds the paragraphs it looks at (names never
-    cross a paragraph), :attr:`full` and acronyms build them all. The result is the index a
-    build of the whole body gives.
+    Built lazily, a piece of a paragraph at a time: a lookup builds the pieces it looks at
+    (names never cross a paragraph, nor a mark a ``_RUN`` cannot hold: see ``_PIECE_END``),
+    :attr:`full` and acronyms build them all. The result is the index a build of the whole body
+    gives.
     """
 
     def __init__(
@@ -381,34 +488,66 @@ class _Index:
         self._para_starts = [ps for ps, _pe in paras]
         self._built = [False] * len(paras)
         self._left = len(paras)
+        # Per paragraph, once first looked at: the offsets cutting it into pieces (its start,
+        # one after each ``_PIECE_END`` mark, its end) and which pieces are built.
+        self._cuts: list[list[int] | None] = [None] * len(paras)
+        self._piece_built: list[list[bool]] = [[] for _ in paras]
+        self._pieces_left = [0] * len(paras)
         self.names: list[_Name] = []
         self.starts: list[int] = []
         self._new: list[_Name] = []
         self._full: list[_Name] | None = None
+        self._full_by_word: dict[str, list[_Name]] = {}
         self._canon: dict[str, tuple[str, str | None]] = {}
 
     def _ensure(self, s: int, e: int) -> None:
-        """Build the paragraphs overlapping [s, e)."""
+        """Build the pieces of paragraphs overlapping [s, e)."""
         if not self._left:
             return
         lo = max(0, bisect_right(self._para_starts, s) - 1)
         hi = bisect_left(self._para_starts, e)
         for pi in range(lo, hi):
-            if not self._built[pi]:
-                self._build(pi)
+            if self._built[pi]:
+                continue
+            cuts = self._cuts[pi]
+            if cuts is None:
+                cuts = self._cut(pi)
+                if cuts is None:
+                    continue
+            built = self._piece_built[pi]
+            first = max(0, bisect_right(cuts, s) - 1)
+            last = min(bisect_left(cuts, e), len(built))
+            for k in range(first, last):
+                if not built[k]:
+                    built[k] = True
+                    self._build(cuts[k], cuts[k + 1])
+                    self._pieces_left[pi] -= 1
+            if not self._pieces_left[pi]:
+                self._built[pi] = True
+                self._left -= 1
 
     def _ensure_all(self) -> None:
         if self._left:
             self._ensure(0, len(self.body) + 1)
 
-    def _build(self, pi: int) -> None:
-        self._built[pi] = True
-        self._left -= 1
-        body, quoted = self.body, self.quoted
+    def _cut(self, pi: int) -> list[int] | None:
+        """Cut paragraph ``pi`` into pieces; None (and built) when it is no prose."""
+        body = self.body
         ps, pe = self.paras[pi]
-        para = body[ps:pe]
-        if len(para) < 60 and para[-1:] not in '.?!"”»:':
-            return  # a heading or a caption line, not prose
+        if pe - ps < 60 and body[pe - 1 : pe] not in '.?!"”»:':
+            # A heading or a caption line, not prose: it names nobody.
+            self._built[pi] = True
+            self._left -= 1
+            return None
+        cuts = [ps, *[m.end() for m in _PIECE_END.finditer(body, ps, pe - 1)], pe]
+        self._cuts[pi] = cuts
+        self._piece_built[pi] = [False] * (len(cuts) - 1)
+        self._pieces_left[pi] = len(cuts) - 1
+        return cuts
+
+    def _build(self, ps: int, pe: int) -> None:
+        """Add the names of the piece [ps, pe) (a ``_RUN`` match cannot cross its ends)."""
+        body, quoted = self.body, self.quoted
         self._new = []
         for m in _RUN.finditer(body, ps, pe):
             s = m.start()
@@ -425,7 +564,7 @@ class _Index:
         if not self._new:
             return
         self._new.sort(key=lambda n: n.start)
-        at = bisect_left(self.starts, ps)  # the paragraph's names go in as one block
+        at = bisect_left(self.starts, ps)  # the piece's names go in as one block
         self.names[at:at] = self._new
         self.starts[at:at] = [n.start for n in self._new]
         self._new = []
@@ -437,6 +576,30 @@ class _Index:
             self._ensure_all()
             self._full = [n for n in self.names if n.kind == "person" and len(n.words) >= 2]
         return self._full
+
+    def full_with(self, w: str) -> list[_Name]:
+        """The names of :attr:`full` holding the word ``w``, in text order.
+
+        A name's words are prefixes of its tokens, so such a name covers an occurrence of
+        ``w`` in the body: only the paragraphs holding one are built (not the whole index).
+        """
+        hit = self._full_by_word.get(w)
+        if hit is not None:
+            return hit
+        if self._full is not None or not w:
+            hit = [f for f in self.full if w in f.words]
+        else:
+            body = self.body
+            i = body.find(w)
+            while i >= 0 and self._left:
+                if _may_join_run(body, i):
+                    self._ensure(i, i + 1)
+                i = body.find(w, i + 1)
+            hit = [
+                n for n in self.names if n.kind == "person" and len(n.words) >= 2 and w in n.words
+            ]
+        self._full_by_word[w] = hit
+        return hit
 
     def _pid_at(self, s: int, e: int) -> str | None:
         """Id of the first leader mention overlapping [s, e)."""
@@ -594,7 +757,7 @@ class _Index:
             if self.people[mid].name.split()[-1] == w:
                 return self.people[mid].name, mid
         for test in (lambda f: f.words[-1] == w, lambda f: f.words[0] == w, lambda f: w in f.words):
-            cands = [f for f in self.full if test(f)]
+            cands = [f for f in self.full_with(w) if test(f)]
             if cands:
                 before = [f for f in cands if f.start < at]
                 f = before[0] if before else cands[0]
@@ -611,7 +774,7 @@ class _Index:
         if n.pid is not None or len(n.words) != 1:
             return n.pid is not None
         w = n.words[0]
-        if any(w in f.words for f in self.full):
+        if self.full_with(w):
             return True
         # "Lee, the party leader, said": a one-word name with an apposition.
         return bool(_APPOSITION.match(self.body[n.end : n.end + 6]))
@@ -697,16 +860,23 @@ class _Speakers:
         self.paras = paras
         self.last: tuple[str, str | None] | None = None
         self.cue_re = _cue_re()
+        self.cue_starts = _cue_starts(body)
+
+    def cue_search(self, pos: int, end: int) -> re.Match[str] | None:
+        """``self.cue_re.search(self.body, pos, end)``."""
+        return _cue_search(self.cue_re, self.body, self.cue_starts, pos, end)
+
+    def cue_finditer(self, pos: int, end: int) -> list[re.Match[str]]:
+        """``list(self.cue_re.finditer(self.body, pos, end))``."""
+        return _cue_finditer(self.cue_re, self.body, self.cue_starts, pos, end)
 
     def subject_before(self, pos: int, floor: int) -> tuple[int, tuple[str, str | None]] | None:
         """Subject of the last sentence in [floor, pos) naming a person: its first person."""
         ix = self.ix
-        cands: list[tuple[int, int, tuple[str, str | None]]] = [
-            (n.start, n.end, ix.canonical(n))
-            for n in ix.within(floor, pos)
-            if (n.kind == "person" or (n.kind == "other" and ix.is_known_single(n)))
-            and not n.possessive
-            and not self.modifier(n)
+        # A name's canonical form is worked out for the one returned only (it is a pure
+        # function of the name), and whether a name may be a subject once per name.
+        cands: list[tuple[int, int, _Name | tuple[str, str | None]]] = [
+            (n.start, n.end, n) for n in ix.within(floor, pos) if self._may_be_subject(n)
         ]
         for ms, me, mid in ix.mentions:
             if ms >= pos:
@@ -719,10 +889,24 @@ class _Speakers:
         s0, _ = _sentence_before(self.body, cands[-1][0], floor)
         last = [c for c in cands if c[0] >= s0] or [cands[-1]]
         # "Referring to Modi’s talks with Xi, Geng said: …": the name right before a cue verb.
+        pick = last[0]
         for c in last:
             if len(last) > 1 and self.cue_re.match(self.body, c[1] + 1) and self.body[c[1]] == " ":
-                return c[0], c[2]
-        return last[0][0], last[0][2]
+                pick = c
+                break
+        who = pick[2]
+        return pick[0], ix.canonical(who) if isinstance(who, _Name) else who
+
+    def _may_be_subject(self, n: _Name) -> bool:
+        """A person (or a one-word name known from a full mention), not possessive or a
+        modifier: a candidate for :meth:`subject_before` (cached on the name)."""
+        if n.subject is None:
+            n.subject = (
+                (n.kind == "person" or (n.kind == "other" and self.ix.is_known_single(n)))
+                and not n.possessive
+                and not self.modifier(n)
+            )
+        return n.subject
 
     def pronoun(self, pos: int, floor: int) -> tuple[str, str | None] | None:
         s0, _ = _sentence_before(self.body, pos, floor)
@@ -907,7 +1091,7 @@ _CALL_GAP = re.compile(r"[^,;:.!?—–\n]{0,60}?\s(?:as\s+)?|\s*", re.S)
 
 
 def _attribute(
-    body: str, q: _Raw, paras: list[tuple[int, int]], sp: _Speakers, cue_re: re.Pattern[str]
+    body: str, q: _Raw, paras: list[tuple[int, int]], sp: _Speakers
 ) -> tuple[tuple[str, str | None] | None, str | None, bool]:
     """(speaker or _NONE or None, cue, strong) for one quote from its own sentence."""
     ix = sp.ix
@@ -919,7 +1103,7 @@ def _attribute(
     a0, a1 = _sentence_after(body, q.close_at + 1, pe_last)
     lead = _AFTER_LEAD.match(body[a0:a1])
     off = a0 + (lead.end() if lead else 0)
-    cm = cue_re.search(body, off, a1)
+    cm = sp.cue_search(off, a1)
     tail = q.text.rstrip().rstrip("’'\"”")[-1:]  # `“‘Q,’” NAME said` ends with the comma
     new_sentence = tail in ".!?" and body[off : off + 1].isupper()
     if new_sentence and cm and len(body[off : cm.start()].split()) > 3:
@@ -941,7 +1125,7 @@ def _attribute(
     # `according to NAME, “Q”`, `WSJ’s NAME: “Q”`.
     before: tuple[tuple[str, str | None] | None, str | None] = (None, None)
     b0, b1 = _sentence_before(body, q.open_at, ps)
-    cues = [c for c in cue_re.finditer(body, b0, b1) if not ix.in_quote(c.start())]
+    cues = [c for c in sp.cue_finditer(b0, b1) if not ix.in_quote(c.start())]
     if cues:
         cm = cues[-1]
         c = fold_cue(cm.group("cue"))
@@ -991,7 +1175,6 @@ def find_quotes(body: str, mentions: list[tuple[int, int, str]]) -> list[Quote]:
     raws = _raw_quotes(body)
     if not raws:
         return []  # no quote: the name index is not needed
-    cue_re = _cue_re()
     paras = paragraphs(body)
     quoted = sorted((q.open_at, q.close_at + 1) for q in raws)
     ix = _Index(body, mentions, quoted, paras)
@@ -1000,7 +1183,7 @@ def find_quotes(body: str, mentions: list[tuple[int, int, str]]) -> list[Quote]:
     found: list[tuple[_Raw, tuple[str, str | None] | None, str | None, bool]] = []
     for q in raws:
         real = not _is_scare(body, q)
-        who, cue, _ = _attribute(body, q, paras, sp, cue_re)
+        who, cue, _ = _attribute(body, q, paras, sp)
         if who is not None and who[0]:
             sp.last = who
         found.append((q, who, cue, real))
@@ -1051,7 +1234,7 @@ def _inherit(
     s1, _ = _sentence_before(body, q.open_at, ps)
     if not body[s1 : q.open_at].strip() and s1 > start:
         s0, _ = _sentence_before(body, s1 - 1, start)
-        cues = [c for c in sp.cue_re.finditer(body, s0, s1) if not sp.ix.in_quote(c.start())]
+        cues = [c for c in sp.cue_finditer(s0, s1) if not sp.ix.in_quote(c.start())]
         if cues:
             who = sp.from_clauses(s0, cues[-1].start(), q.start, paras[max(0, q.para - 1)][0])
             if who is None and body[s0 : cues[-1].start()].rstrip().endswith(","):

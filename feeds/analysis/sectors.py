@@ -13,12 +13,15 @@ strongest sector's score. Institutions named in passing ("Ministry of Culture") 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
 
+from feeds.analysis.leaders import gazetteer
+from feeds.analysis.lexmatch import matches
+from feeds.analysis.lexmatch import warm_up as warm_lexmatch
 from feeds.analysis.text import fold, is_word_char, load_json, paragraphs, sentences
 from feeds.models import SectorScore, Span
 
@@ -60,6 +63,8 @@ class _Lexicon:
     automaton: ahocorasick.Automaton
     threshold: dict[str, float]
     """Per-sector score threshold where the default is too low (words used in passing)."""
+    entries: dict[str, tuple[_Term, ...]]
+    """Folded phrase → its terms (the keys and values of :attr:`automaton`)."""
 
 
 @cache
@@ -86,13 +91,14 @@ def _lexicon() -> _Lexicon:
                     _Term(sid, raw, len(text), stem, strong, negative)
                 )
         # Inner-wildcard phrases: index the first word's stem and check the rest by regex.
-    for text, lst in entries.items():
-        auto.add_word(text, tuple(lst))
+    values = {text: tuple(lst) for text, lst in entries.items()}
+    for text, value in values.items():
+        auto.add_word(text, value)
     auto.make_automaton()
     thresholds = {
         sec["id"]: float(sec["threshold"]) for sec in data["sectors"] if "threshold" in sec
     }
-    return _Lexicon(labels, iptc, auto, thresholds)
+    return _Lexicon(labels, iptc, auto, thresholds, values)
 
 
 SECTORS: dict[str, str] = {s["id"]: s["label"] for s in load_json("sectors.json")["sectors"]}
@@ -170,7 +176,9 @@ def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str,
     n = len(folded)
     pos: list[tuple[int, int, str, str, bool]] = []
     neg: list[tuple[int, int, str]] = []
-    for end_idx, lst in _lexicon().automaton.iter(folded):
+    # The lexicon automaton's matches, from the pass shared with the leader aliases.
+    found = matches(folded, gazetteer())
+    for end_idx, lst in found.sectors:
         for t in lst:
             s, e = end_idx - t.length + 1, end_idx + 1
             if s > 0 and is_word_char(folded[s - 1]):
@@ -191,7 +199,7 @@ def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str,
             elif names_count or not _in_proper_name(text, s, e):
                 pos.append((s, e, t.sector, t.term, t.strong))
     for sid, raw, strong, negative, head in _wild_heads():
-        if head not in folded:
+        if head and head not in found.heads:  # (an empty head is in every text)
             continue
         for m in _wild(raw).finditer(folded):
             if negative:
@@ -235,8 +243,14 @@ def _enumerated(body: str, hits: list[tuple[int, int, str, str, bool]]) -> set[s
     war and energy shocks" is a list of worries, not of the story's sectors.
     """
     out: set[str] = set()
+    if len({h[2] for h in hits}) < 3:
+        return out  # no sentence holds three sectors
+    ordered = sorted(hits)
+    firsts = [h[0] for h in ordered]
     for ss, se in sentences(body):
-        inside = sorted(h for h in hits if ss <= h[0] and h[1] <= se)
+        lo = bisect_left(firsts, ss)
+        hi = bisect_left(firsts, se, lo)
+        inside = [h for h in ordered[lo:hi] if h[1] <= se]
         if len({h[2] for h in inside}) < 3:
             continue
         folded = fold(body[ss:se])
@@ -343,5 +357,6 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
 def warm_up() -> None:
     """Build the lexicon automaton and compile the wildcard phrase patterns."""
     _lexicon()
+    warm_lexmatch(gazetteer())
     for _sid, raw, _strong, _negative, _head in _wild_heads():
         _wild(raw)

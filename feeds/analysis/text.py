@@ -62,10 +62,42 @@ def fold(text: str) -> str:
 _NON_ASCII = re.compile(r"([^\x00-\x7f]+)")
 
 
+_FEW = 64
+"""Non-ASCII characters a text may hold for :func:`_fold_few` (most English copy has a few)."""
+
+
+def _fold_few(text: str) -> str | None:
+    """``text.translate(_TABLE)`` when ``text`` holds at most ``_FEW`` non-ASCII characters,
+    else None.
+
+    The ASCII characters fold by ``lower()``, done on bytes (``str.lower`` is slow on a
+    non-ASCII string); each other character, a "?" in the ASCII encoding, is folded alone.
+    """
+    q = text.encode("ascii", "replace")
+    low = q.lower().decode("ascii")
+    pieces: list[str] = []
+    prev = 0
+    i = q.find(b"?")
+    while i >= 0:
+        c = text[i]
+        if c != "?":
+            if len(pieces) >= 2 * _FEW:
+                return None
+            pieces.append(low[prev:i])
+            pieces.append(_TABLE[ord(c)])
+            prev = i + 1
+        i = q.find(b"?", i + 1)
+    pieces.append(low[prev:])
+    return "".join(pieces)
+
+
 @lru_cache(maxsize=4)
 def _fold_long(text: str) -> str:
     if text.isascii():
         return text.lower()
+    few = _fold_few(text)
+    if few is not None:
+        return few
     # ``translate`` is slow on non-ASCII strings; most of a body is ASCII, where folding is
     # ``lower``, so only the non-ASCII runs go through the table.
     parts = _NON_ASCII.split(text)
@@ -110,11 +142,33 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """
     out = []
     start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        # A sentence ending in . ! ? … holds that mark; only a line break can end a blank one.
-        if text[m.start()] != "\n" or text[start:end].strip():
-            out.append((start, end))
+    # ``_SENT_END.finditer``, trying the pattern only at its first characters (found with
+    # ``str.find``, much faster than the pattern's scan); a run of line breaks is read here.
+    marks: list[int] = []
+    for ch in ".!?…\n":
+        i = text.find(ch)
+        while i >= 0:
+            marks.append(i)
+            i = text.find(ch, i + 1)
+    marks.sort()
+    n = len(text)
+    for i in marks:
+        if i < start:
+            continue
+        if text[i] == "\n":
+            end = i + 1
+            while end < n and text[end] == "\n":
+                end += 1
+            # Only a line break can end a blank sentence.
+            if not text[start:end].strip():
+                start = end
+                continue
+        else:
+            m = _SENT_END.match(text, i)
+            if m is None:
+                continue
+            end = m.end()
+        out.append((start, end))
         start = end
     if text[start:].strip():
         out.append((start, len(text)))

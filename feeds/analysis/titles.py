@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from feeds.analysis.leaders import Gazetteer, Person, gazetteer
+from feeds.analysis.lexmatch import matches
 from feeds.analysis.text import fold, is_word_char, load_json
 
 # Role phrase (folded) → (title keys, role). An empty title set means "by role".
@@ -104,14 +105,11 @@ def _role_matches(text: str) -> list[re.Match[str]]:
     A match starts at a role word (no word character or "-" before it) or at "the"/"The" and
     whitespace right before one; the regex is tried at those offsets, left to right.
     """
-    folded = fold(text)
+    # Every occurrence of a stem, from the automaton pass shared with leaders and sectors.
     cands: set[int] = set()
-    for stem in _ROLE_STEMS:
-        i = folded.find(stem)
-        while i >= 0:
-            if i == 0 or not (is_word_char(text[i - 1]) or text[i - 1] == "-"):
-                cands.add(i)
-            i = folded.find(stem, i + 1)
+    for i in matches(fold(text), gazetteer()).roles:
+        if i == 0 or not (is_word_char(text[i - 1]) or text[i - 1] == "-"):
+            cands.add(i)
     out: list[re.Match[str]] = []
     pos = 0
     for r in sorted(cands):
@@ -182,12 +180,14 @@ def _place_after(text: str, pos: int, p: _Places) -> tuple[str, int] | None:
         toks.append((m.start(), m.end()))
         if len(toks) >= p.max_tokens:
             break
+    if not toks or not text[toks[0][0]].isupper():
+        return None  # a place name is capitalised
     for k in range(len(toks), 0, -1):
         s, e = toks[0][0], toks[k - 1][1]
         raw = text[s:e]
         for cand in (raw, raw.rstrip(".,'’"), _POSS_END.sub("", raw)):
             code = p.names.get(_norm(cand))
-            if code and text[s].isupper():
+            if code:
                 return code, s + len(cand)
     return None
 
@@ -201,13 +201,15 @@ def _place_before(text: str, pos: int, p: _Places) -> tuple[str, int] | None:
         return None
     for k in range(min(len(toks), p.max_tokens), 0, -1):
         first, last = toks[-k], toks[-1]
+        if not head[first.start()].isupper():
+            continue  # a place name is capitalised (checked first: the lookups cost more)
         if k > 1 and head[first.end() : last.start()].count("\n"):
             continue
         raw = _POSS_END.sub("", head[first.start() : last.end()])
         code = p.names.get(_norm(raw)) or p.names.get(_norm(raw.rstrip(".")) + ".")
         if code is None:
             code = p.names.get(_norm(raw.rstrip(".")))
-        if code and head[first.start()].isupper():
+        if code:
             return code, base + first.start()
     return None
 
@@ -396,7 +398,9 @@ def _predecessor(g: Gazetteer, code: str, key: str, day: dt.date, p: _Places) ->
     if role == "leader":
         role = p.leader_role.get(code, "head_of_state")
     best: tuple[dt.date, str] | None = None
-    for pid, person in g.people.items():
+    # Everyone who held an office of ``code``, in gazetteer order.
+    for person in g.office_holders(code):
+        pid = person.id
         for t in person.terms:
             if t.office != code or t.end is None or t.end > day:
                 continue

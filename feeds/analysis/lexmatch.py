@@ -1,0 +1,105 @@
+"""One Aho-Corasick pass over a folded text for leader aliases, sector phrases and role words.
+
+Leaders (:mod:`feeds.analysis.leaders`), sectors (:mod:`feeds.analysis.sectors`) and titles
+(:mod:`feeds.analysis.titles`) all look up strings in the same folded body (and headline). One
+automaton holds the keys of all: leader aliases, sector phrases, the heads of the sector phrases
+with inner wildcards and the role-word stems of titles. :func:`matches` runs it once per text
+and hands each caller its own matches, in the order its own automaton would report them (every
+match ending at an offset, longest first, offset by offset).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+import ahocorasick
+
+if TYPE_CHECKING:
+    from feeds.analysis.leaders import Gazetteer, _Alias
+    from feeds.analysis.sectors import _Term
+
+
+class Matches(NamedTuple):
+    """What one pass over a folded text found (shared between callers: do not mutate)."""
+
+    leaders: list[tuple[int, tuple[_Alias, ...]]]
+    """(end offset, aliases) of every leader alias key found."""
+    sectors: list[tuple[int, tuple[_Term, ...]]]
+    """(end offset, terms) of every sector phrase key found."""
+    heads: frozenset[str]
+    """Heads of wildcard sector phrases found (see ``sectors._wild_heads``)."""
+    roles: list[int]
+    """Start offset of every occurrence of a role-word stem (see ``titles._ROLE_STEMS``)."""
+    cues: list[int]
+    """Start offset of every occurrence of a cue verb's first word (see ``quotes.cue_heads``)."""
+
+
+_Value = tuple["tuple[_Alias, ...]", "tuple[_Term, ...]", str, int, int]
+
+
+@lru_cache(maxsize=2)
+def _automaton(g: Gazetteer) -> ahocorasick.Automaton:
+    """The automaton of ``g``'s aliases, the sector lexicon, the wildcard heads, the role stems.
+
+    A key's value: (aliases, terms, wildcard head or "", role stem length or 0, cue head
+    length or 0).
+    """
+    # Imported here: these modules import this one.
+    from feeds.analysis.quotes import cue_heads
+    from feeds.analysis.sectors import _lexicon, _wild_heads
+    from feeds.analysis.titles import _ROLE_STEMS
+
+    def slot(key: str) -> list[object]:
+        return keys.setdefault(key, [(), (), "", 0, 0])
+
+    keys: dict[str, list[object]] = {}
+    for key, aliases in g.aliases.items():
+        slot(key)[0] = aliases
+    for key, terms in _lexicon().entries.items():
+        slot(key)[1] = terms
+    for *_t, head in _wild_heads():
+        if head:
+            slot(head)[2] = head
+    for stem in _ROLE_STEMS:
+        slot(stem)[3] = len(stem)
+    for head in cue_heads():
+        if head:
+            slot(head)[4] = len(head)
+    auto = ahocorasick.Automaton()
+    for key, value in keys.items():
+        auto.add_word(key, tuple(value))
+    auto.make_automaton()
+    return auto
+
+
+@lru_cache(maxsize=8)
+def matches(folded: str, g: Gazetteer) -> Matches:
+    """Leader and sector matches in ``folded`` (a :func:`feeds.analysis.text.fold` output).
+
+    Cached per text: the leader and sector steps of one article share the pass.
+    """
+    leaders: list[tuple[int, tuple[_Alias, ...]]] = []
+    sectors: list[tuple[int, tuple[_Term, ...]]] = []
+    heads: set[str] = set()
+    roles: list[int] = []
+    cues: list[int] = []
+    value: _Value
+    for end, value in _automaton(g).iter(folded):
+        aliases, terms, head, role, cue = value
+        if aliases:
+            leaders.append((end, aliases))
+        if terms:
+            sectors.append((end, terms))
+        if head:
+            heads.add(head)
+        if role:
+            roles.append(end - role + 1)
+        if cue:
+            cues.append(end - cue + 1)
+    return Matches(leaders, sectors, frozenset(heads), roles, cues)
+
+
+def warm_up(g: Gazetteer) -> None:
+    """Build the shared automaton for ``g``."""
+    _automaton(g)
