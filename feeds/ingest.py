@@ -10,7 +10,11 @@ A crash between the phases loses nothing: the items stay pending and the next
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
@@ -20,7 +24,11 @@ from typing import TYPE_CHECKING
 from feeds.models import Analysis, ImportSummary, Item, LoadFailure, LoadResult
 
 if TYPE_CHECKING:
+    from feeds.analysis.samestory import MatchKeys
     from feeds.store import Store
+
+Prepared = tuple[Analysis, "MatchKeys | None"]
+"""What a worker computes for one pending item: its analysis and its same-story match keys."""
 
 
 def analyse_all(items: Sequence[Item]) -> list[tuple[Item, Analysis]]:
@@ -35,6 +43,126 @@ def _analyse_one(item: Item) -> Analysis:
         return analyze(item)
     except Exception:  # noqa: BLE001 - one odd article must not stop an import
         return Analysis()
+
+
+def prepare_items(page: Sequence[tuple[int, Item]]) -> list[Prepared]:
+    """The CPU-heavy, store-free part of phase 2 for ``(id, item)`` pairs, in order: analysis
+    and match keys (MinHash signature, headline tokens, LSH keys). Runs in a worker process;
+    keys that fail to compute come back as None (the writer computes them, and fails, as before).
+    """
+    from feeds.analysis.samestory import MatchKeys
+
+    out: list[Prepared] = []
+    for _item_id, item in page:
+        analysis = _analyse_one(item)
+        try:
+            keys: MatchKeys | None = MatchKeys.of(item)
+        except Exception:  # noqa: BLE001 - left to the writer, which reports it as before
+            keys = None
+        out.append((analysis, keys))
+    return out
+
+
+def warm_worker() -> None:
+    """Load the analysis data in a worker process before the first items arrive."""
+    from feeds.analysis import warm_up
+    from feeds.analysis.samestory import MatchKeys
+
+    warm_up()
+    MatchKeys.of(Item(title="warm up", body="warm up the hashes"))
+
+
+class PendingAnalysis:
+    """Phase 2 with the analysis on other cores: the store's writer only clusters and writes.
+
+    :meth:`submit` hands every pending item not handed over yet to ``pool`` (call it as often
+    as new items are stored, e.g. after each refresh write batch: the workers then analyse
+    while the other feeds download); :meth:`finish` submits the rest and writes the results
+    in id order, ``batch`` items per transaction, as they come back. Clustering therefore sees
+    the items in the same order as :func:`analyse_pending` without a pool; only the batch
+    boundaries (one transaction per ``batch``) differ.
+    """
+
+    def __init__(
+        self, store: Store, pool: Executor, *, page: int = 100, in_flight: int | None = None
+    ) -> None:
+        """``in_flight`` caps the pages handed over before :meth:`finish` (None: no cap): with
+        a cap of 1, one worker analyses while the others stay free to parse, and the next page
+        goes out as each one comes back."""
+        self.store = store
+        self.pool = pool
+        self.page = page
+        self.in_flight = in_flight
+        self._last = 0
+        self._lock = threading.RLock()  # a done callback can run inside submit()
+        self._busy = 0
+        self._queue: collections.deque[tuple[list[tuple[int, Item]], Future[list[Prepared]]]] = (
+            collections.deque()
+        )
+
+    def submit(self) -> int:
+        """Send pending items stored since the last call to the workers (up to the in-flight
+        cap); returns how many."""
+        sent = 0
+        with self._lock:
+            while self.in_flight is None or self._busy < self.in_flight:
+                page = self.store.pending_items(self.page, after=self._last)
+                if not page:
+                    break
+                self._last = page[-1][0]
+                future = self.pool.submit(prepare_items, page)
+                self._busy += 1
+                self._queue.append((page, future))
+                sent += len(page)
+                future.add_done_callback(self._returned)
+        return sent
+
+    def _returned(self, _future: Future[list[Prepared]]) -> None:
+        with self._lock:
+            self._busy -= 1
+        if self.in_flight is not None:
+            with contextlib.suppress(Exception):  # e.g. the pool is shutting down
+                self.submit()
+
+    def finish(
+        self,
+        *,
+        batch: int = 1000,
+        should_stop: Callable[[], bool] | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> int:
+        """Analyse everything pending; returns the number of items written."""
+        self.in_flight = None
+        self.submit()
+        done = 0
+        results: list[tuple[int, Item, Analysis]] = []
+        keys: list[MatchKeys | None] = []
+        while True:
+            with self._lock:
+                if not self._queue:
+                    break
+                page, future = self._queue.popleft()
+            if should_stop is not None and should_stop():
+                future.cancel()
+                with self._lock:
+                    for _page, other in self._queue:
+                        other.cancel()
+                    self._queue.clear()
+                return done
+            try:
+                prepared = future.result()
+            except Exception:  # noqa: BLE001 - a dead worker: analyse here instead
+                prepared = [(_analyse_one(item), None) for _id, item in page]
+            for (item_id, item), (analysis, match) in zip(page, prepared, strict=True):
+                results.append((item_id, item, analysis))
+                keys.append(match)
+            if len(results) >= batch or not self._queue:
+                done += self.store.apply_analysis(results, keys)
+                results, keys = [], []
+                if on_batch is not None:
+                    on_batch(done)
+        # Anything stored after the last submit (or not handed over): in this process.
+        return done + analyse_pending(self.store, should_stop=should_stop)
 
 
 def analyse_pending(
@@ -129,6 +257,9 @@ __all__ = [
     "LoadFailure",
     "analyse_all",
     "analyse_pending",
+    "PendingAnalysis",
+    "prepare_items",
+    "warm_worker",
     "bundled_samples_dir",
     "describe_summary",
     "import_bundled_samples",

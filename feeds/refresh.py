@@ -383,7 +383,12 @@ def _fail(
     return FeedResult(sub.url, name, "failed", error=words, status=status, retry_after_ts=retry_at)
 
 
-async def _writer(store: Store, queue: asyncio.Queue[_Job | None], batch: int) -> None:
+async def _writer(
+    store: Store,
+    queue: asyncio.Queue[_Job | None],
+    batch: int,
+    on_stored: Callable[[], object] | None = None,
+) -> None:
     """Drain ``queue``: whatever has arrived is written together, in one worker-thread call.
 
     While one batch is written, downloads carry on and the next batch gathers, so a slow disk
@@ -411,11 +416,13 @@ async def _writer(store: Store, queue: asyncio.Queue[_Job | None], batch: int) -
         for job, result in zip(jobs, results, strict=True):
             if not job.done.done():
                 job.done.set_result(result)
+        if on_stored is not None and any(r.new_items for r in results):
+            on_stored()
         if stop:
             return
 
 
-def _parse_pool(processes: int) -> concurrent.futures.ProcessPoolExecutor:
+def parse_pool(processes: int) -> concurrent.futures.ProcessPoolExecutor:
     """Worker processes for parsing, started now (before any thread of this refresh exists).
 
     ``fork`` where available: the child needs no interpreter start-up or re-import of
@@ -445,6 +452,8 @@ async def refresh_feeds(
     clock: Callable[[], float] = time.time,
     analyse: bool = True,
     parse_processes: int = 0,
+    pool: concurrent.futures.Executor | None = None,
+    on_stored: Callable[[], object] | None = None,
 ) -> RefreshSummary:
     """Fetch every given subscription (disabled ones too: the caller chooses) and store news.
 
@@ -463,10 +472,16 @@ async def refresh_feeds(
             analyse (e.g. in a background worker).
         parse_processes: Parse feeds in this many worker processes (another core) instead of
             the writer thread. 0 (the default) starts no process; the CLI uses one.
+        pool: Parse in this executor instead (the caller made it with :func:`parse_pool`
+            before starting any thread, and shuts it down); ``parse_processes`` is ignored.
+        on_stored: Called on the event loop after each write batch that stored new items
+            (e.g. to hand them to analysis workers while the other feeds download).
 
     Never raises for a feed's failure: each one is a :class:`FeedResult` with words.
     """
-    pool = _parse_pool(parse_processes) if parse_processes > 0 and subscriptions else None
+    own_pool = pool is None
+    if pool is None and parse_processes > 0 and subscriptions:
+        pool = parse_pool(parse_processes)
     states = await asyncio.to_thread(feedstate.all_states, store)
     total = len(subscriptions)
     results: list[FeedResult | None] = [None] * total
@@ -549,7 +564,9 @@ async def refresh_feeds(
             global_slots.release()
         report(index, result)
 
-    writer = asyncio.create_task(_writer(store, queue, batch=max(1, concurrency) * 2))
+    writer = asyncio.create_task(
+        _writer(store, queue, batch=max(1, concurrency) * 2, on_stored=on_stored)
+    )
     try:
         await asyncio.gather(*(run(i, sub) for i, sub in enumerate(subscriptions)))
     finally:
@@ -557,7 +574,7 @@ async def refresh_feeds(
         await writer
         if client_made is not None:
             await client_made.aclose()
-        if pool is not None:
+        if pool is not None and own_pool:
             pool.shutdown(wait=False, cancel_futures=True)
     summary = RefreshSummary(tuple(r for r in results if r is not None))
     if analyse and summary.new_items:
@@ -579,6 +596,8 @@ def refresh_sync(
     clock: Callable[[], float] = time.time,
     analyse: bool = True,
     parse_processes: int = 0,
+    pool: concurrent.futures.Executor | None = None,
+    on_stored: Callable[[], object] | None = None,
 ) -> RefreshSummary:
     """:func:`refresh_feeds` for synchronous callers (the CLI): runs its own event loop."""
     return asyncio.run(
@@ -593,5 +612,7 @@ def refresh_sync(
             clock=clock,
             analyse=analyse,
             parse_processes=parse_processes,
+            pool=pool,
+            on_stored=on_stored,
         )
     )

@@ -35,6 +35,7 @@ from feeds.subscriptions import (
 if TYPE_CHECKING:
     import httpx
 
+    from feeds.ingest import PendingAnalysis
     from feeds.refresh import FeedProgress, FeedResult
     from feeds.store import Store
 
@@ -363,23 +364,43 @@ def run_fetch(argv: Sequence[str]) -> int:
 
     started = time.perf_counter()
     with _open_store(args.db) as store:
-        # Phase 1 only: every feed's new items are stored (and listed) before any analysis.
-        # Parsing runs in one worker process (the second core) when there is enough to parse.
-        workers = 1 if (os.cpu_count() or 1) > 1 and len(subs) >= _PARSE_PROCESS_FEEDS else 0
-        summary = refresh_sync(
-            store,
-            subs,
-            on_progress=progress,
-            due_only=args.due,
-            analyse=False,
-            parse_processes=workers,
-        )
-        listed_at, listed = time.time(), time.perf_counter() - started
-        analysed = 0
-        if not args.no_analyse and store.pending_count():
-            from feeds.ingest import analyse_pending
+        # Phase 1 stores every feed's new items (listed) before anything is analysed. With two
+        # or more cores, two worker processes (forked now, before any thread) parse the feeds
+        # and, as soon as a write batch has stored new items, analyse them; this process then
+        # only clusters and writes (phase 2), once every feed is stored.
+        pool = None
+        pending: PendingAnalysis | None = None
+        if (os.cpu_count() or 1) > 1 and len(subs) >= _PARSE_PROCESS_FEEDS:
+            from feeds.ingest import PendingAnalysis
+            from feeds.refresh import parse_pool
 
-            analysed = analyse_pending(store)
+            pool = parse_pool(2)
+            if not args.no_analyse:
+                # One page in flight during phase 1 (the other worker stays free to parse);
+                # the analysis data loads in a worker only when there is something to analyse.
+                pending = PendingAnalysis(store, pool, in_flight=1)
+        try:
+            summary = refresh_sync(
+                store,
+                subs,
+                on_progress=progress,
+                due_only=args.due,
+                analyse=False,
+                pool=pool,
+                on_stored=pending.submit if pending is not None else None,
+            )
+            listed_at, listed = time.time(), time.perf_counter() - started
+            analysed = 0
+            if not args.no_analyse and store.pending_count():
+                if pending is not None:
+                    analysed = pending.finish(batch=1000)
+                else:
+                    from feeds.ingest import analyse_pending
+
+                    analysed = analyse_pending(store)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
         analysed_at, done = time.time(), time.perf_counter() - started
     ok = sum(1 for r in summary.results if r.ok)
     _out(

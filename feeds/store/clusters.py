@@ -15,8 +15,8 @@ and ``item_sector.head``); the partial indexes on those flags keep collapsed lis
 
 from __future__ import annotations
 
-import heapq
 import sqlite3
+from collections import Counter
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from feeds.models import Analysis, Item
 
 if TYPE_CHECKING:
-    from feeds.analysis.samestory import Signature, StoryFacts
+    from feeds.analysis.samestory import MatchKeys, Signature, StoryFacts
 
 MERGE_LIMIT = 200
 """Two existing clusters are merged only while the result stays this small.
@@ -58,16 +58,21 @@ def _marks(values: Sequence[Any]) -> str:
 class _Batch:
     """Matching state for one batch of items: stored band rows, signatures and token sets.
 
-    All band keys of the batch are looked up in one pass (a few queries per batch instead of
-    two per item), stored candidates' signatures and token sets are read once per batch, and
-    items of the batch are indexed in memory as they are assigned, so later items in the same
-    batch find them exactly as if they had been stored one by one.
+    All band keys of the batch are looked up together (two ``IN (...)`` queries per 500 keys:
+    a count, then the rows of the keys that are not stop keys), stored candidates' signatures
+    and token sets are read once per batch, and items of the batch are indexed in memory as
+    they are assigned, so later items in the same batch find them exactly as if they had been
+    stored one by one.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.bands: dict[int, list[tuple[int, int]]] = {}
-        """band key -> [(item id, published_ts)], stored rows and this batch's items."""
+        self.bands: dict[int, list[int]] = {}
+        """band key -> item ids, stored rows and this batch's items (in that order)."""
+        self.span: dict[int, tuple[int, int]] = {}
+        """band key -> (lowest, highest) published_ts of its bucket, to skip per-row checks."""
+        self.stamps: dict[int, int] = {}
+        """item id -> published_ts of every item in a loaded bucket."""
         self.signatures: dict[int, Signature] = {}
         self.tokens: dict[int, frozenset[str]] = {}
         self.full: set[int] = set()
@@ -77,30 +82,62 @@ class _Batch:
         """Stored rows of each band key within ``[low, high]``; a key with more than
         :data:`BUCKET_LIMIT` rows is a stop key (text too common to tell stories apart) and
         is ignored, as LSH implementations ignore oversized buckets."""
-        for key in sorted(keys):
-            rows = self.conn.execute(
-                "SELECT item_id, published_ts FROM item_band WHERE band_key = ?"
-                " AND published_ts BETWEEN ? AND ? LIMIT ?",
-                (key, low, high, BUCKET_LIMIT + 1),
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start : start + _CHUNK]
+            # Count first (in SQLite, no rows cross into Python): a stop key's bucket can hold
+            # thousands of rows that would only be thrown away.
+            counted = self.conn.execute(
+                "SELECT band_key, count(*) FROM item_band"
+                f" WHERE band_key IN ({_marks(chunk)}) AND published_ts BETWEEN ? AND ?"
+                " GROUP BY band_key",
+                [*chunk, low, high],
             ).fetchall()
-            if len(rows) > BUCKET_LIMIT:
-                self.full.add(key)
-            elif rows:
-                self.bands[key] = [(r[0], r[1]) for r in rows]
+            wanted = []
+            for key, n in counted:
+                if n > BUCKET_LIMIT:
+                    self.full.add(key)
+                else:
+                    wanted.append(key)
+            if not wanted:
+                continue
+            rows = self.conn.execute(
+                "SELECT band_key, published_ts, item_id FROM item_band"
+                f" WHERE band_key IN ({_marks(wanted)}) AND published_ts BETWEEN ? AND ?"
+                " ORDER BY band_key, published_ts, item_id",
+                [*wanted, low, high],
+            ).fetchall()
+            for key, ts, item_id in rows:
+                self.bands.setdefault(key, []).append(item_id)
+                self.stamps[item_id] = ts
+                lo, hi = self.span.get(key, (ts, ts))
+                self.span[key] = (min(lo, ts), max(hi, ts))
 
     def matches(self, keys: Sequence[int], ts: int, window: int) -> list[int]:
         """Candidates sharing a band within ``window``: at most :data:`MAX_CANDIDATES`, those
-        sharing the most bands (the likeliest matches) first."""
-        hits: dict[int, int] = {}
+        sharing the most bands (the likeliest matches) first, ties to the highest id."""
+        hits: Counter[int] = Counter()
+        stamps = self.stamps
         for key in keys:
             if key in self.full:
                 continue
-            for item_id, other_ts in self.bands.get(key, ()):
-                if abs(other_ts - ts) <= window:
-                    hits[item_id] = hits.get(item_id, 0) + 1
-        if len(hits) > MAX_CANDIDATES:
-            return sorted(heapq.nlargest(MAX_CANDIDATES, hits, key=lambda i: (hits[i], i)))
-        return sorted(hits)
+            bucket = self.bands.get(key)
+            if not bucket:
+                continue
+            lo, hi = self.span[key]
+            if ts - lo <= window and hi - ts <= window:
+                hits.update(bucket)  # the whole bucket is in the window: counted in C
+            else:
+                hits.update(i for i in bucket if abs(stamps[i] - ts) <= window)
+        if len(hits) <= MAX_CANDIDATES:
+            return sorted(hits)
+        # The MAX_CANDIDATES largest by (hits, id), without a Python key call per candidate.
+        cut = sorted(hits.values(), reverse=True)[MAX_CANDIDATES - 1]
+        chosen = [i for i, n in hits.items() if n > cut]
+        tied = sorted(i for i, n in hits.items() if n == cut)
+        room = MAX_CANDIDATES - len(chosen)
+        chosen.extend(tied[len(tied) - room :])
+        return sorted(chosen)
 
     def load_facts(self, ids: Sequence[int]) -> None:
         from feeds.analysis.samestory import signature_from_bytes
@@ -120,11 +157,20 @@ class _Batch:
     def add(self, item_id: int, facts: StoryFacts, keys: Sequence[int]) -> None:
         self.signatures[item_id] = facts.signature
         self.tokens[item_id] = facts.tokens
+        ts = facts.published_ts
+        self.stamps[item_id] = ts
         for key in keys:
             if key in self.full:
                 continue
-            bucket = self.bands.setdefault(key, [])
-            bucket.append((item_id, facts.published_ts))
+            bucket = self.bands.get(key)
+            if bucket is None:
+                self.bands[key] = [item_id]
+                self.span[key] = (ts, ts)
+                continue
+            bucket.append(item_id)
+            lo, hi = self.span[key]
+            if ts < lo or ts > hi:
+                self.span[key] = (min(lo, ts), max(hi, ts))
             if len(bucket) > BUCKET_LIMIT:
                 self.full.add(key)
 
@@ -145,38 +191,44 @@ def assign(
 
 
 def assign_many(
-    conn: sqlite3.Connection, entries: Sequence[Entry], now_ts: int
+    conn: sqlite3.Connection,
+    entries: Sequence[Entry],
+    now_ts: int,
+    keys: Sequence[MatchKeys | None] | None = None,
 ) -> list[int | None]:
     """:func:`assign` for a batch, in order: each item is matched against stored items and the
     batch's earlier items, exactly as one-by-one assignment would, with far fewer queries.
+
+    ``keys``, when given, holds each entry's :class:`~feeds.analysis.samestory.MatchKeys`
+    (computed elsewhere, e.g. in an analysis worker process); None entries are computed here.
 
     Returns each entry's cluster id (None when it matched nothing) at the time it was assigned.
     """
     from feeds.analysis.samestory import (
         COPY_CONFIRM,
         STORY_CONFIRM,
-        StoryFacts,
-        copy_band_keys,
+        STORY_MIN_TOKENS,
+        MatchKeys,
         estimate_jaccard,
         signature_to_bytes,
-        story_band_keys,
-        token_jaccard,
     )
 
     if not entries:
         return []
     prepared = []
-    for item_id, item, analysis, ts in entries:
-        facts = StoryFacts.of(item, analysis, ts)
-        prepared.append(
-            (item_id, facts, copy_band_keys(facts.signature), story_band_keys(facts.tokens))
-        )
+    for n, (item_id, item, analysis, ts) in enumerate(entries):
+        match = keys[n] if keys is not None else None
+        if match is None:
+            match = MatchKeys.of(item)
+        prepared.append((item_id, match.facts(analysis, ts), match.copy_keys, match.story_keys))
     batch = _Batch(conn)
     all_keys = {k for _i, _f, ck, sk in prepared for k in (*ck, *sk)}
     stamps = [e[3] for e in entries]
     batch.load_bands(all_keys, min(stamps) - _COPY_SECONDS, max(stamps) + _COPY_SECONDS)
     band_rows: list[tuple[int, int, int]] = []
+    signature_rows: list[tuple[int, int, bytes, str]] = []
     assigned: list[int | None] = []
+    touched: set[int] = set()
     for item_id, facts, copy_keys, story_keys in prepared:
         ts = facts.published_ts
         # Match before indexing the item itself, so it never finds itself.
@@ -189,29 +241,42 @@ def assign_many(
             if other in batch.signatures
             and estimate_jaccard(facts.signature, batch.signatures[other]) >= COPY_CONFIRM
         }
-        stories = {
-            other
-            for other in story_candidates
-            if other in batch.tokens
-            and token_jaccard(facts.tokens, batch.tokens[other]) >= STORY_CONFIRM
-        }
+        stories: set[int] = set()
+        mine = facts.tokens
+        size = len(mine)
+        if size >= STORY_MIN_TOKENS:  # token_jaccard, inlined: no union set per pair
+            tokens = batch.tokens
+            for other in story_candidates:
+                theirs = tokens.get(other)
+                if theirs is None or len(theirs) < STORY_MIN_TOKENS:
+                    continue
+                shared = len(mine & theirs)
+                if shared / (size + len(theirs) - shared) >= STORY_CONFIRM:
+                    stories.add(other)
         stories |= _figure_links(conn, facts)
         stories -= copies
-        conn.execute(
-            "INSERT INTO item_signature (item_id, published_ts, minhash, story_tokens)"
-            " VALUES (?, ?, ?, ?)",
-            (item_id, ts, signature_to_bytes(facts.signature), " ".join(sorted(facts.tokens))),
+        signature_rows.append(
+            (item_id, ts, signature_to_bytes(facts.signature), " ".join(sorted(facts.tokens)))
         )
-        # Figures now: a later item of the batch matches them through SQL.
-        conn.executemany(
-            "INSERT OR IGNORE INTO item_figure (figure_key, published_ts, item_id)"
-            " VALUES (?, ?, ?)",
-            [(key, ts, item_id) for key in sorted(facts.figures)],
-        )
-        keys = (*copy_keys, *story_keys)
-        batch.add(item_id, facts, keys)
-        band_rows.extend((key, ts, item_id) for key in keys)
-        assigned.append(_link(conn, item_id, copies, stories, now_ts))
+        if facts.figures:
+            # Figures now: a later item of the batch matches them through SQL.
+            conn.executemany(
+                "INSERT OR IGNORE INTO item_figure (figure_key, published_ts, item_id)"
+                " VALUES (?, ?, ?)",
+                [(key, ts, item_id) for key in sorted(facts.figures)],
+            )
+        keys_of_item = (*copy_keys, *story_keys)
+        batch.add(item_id, facts, keys_of_item)
+        band_rows.extend((key, ts, item_id) for key in keys_of_item)
+        assigned.append(_link(conn, item_id, copies, stories, now_ts, touched))
+    # Heads and outlet counts once per touched cluster: nothing above reads them.
+    for cluster_id in sorted(touched):
+        refresh(conn, cluster_id)
+    conn.executemany(
+        "INSERT INTO item_signature (item_id, published_ts, minhash, story_tokens)"
+        " VALUES (?, ?, ?, ?)",
+        signature_rows,
+    )
     # Band rows last and in key order: fewer page visits than 58 random places per item.
     band_rows.sort()
     conn.executemany(
@@ -239,8 +304,15 @@ def _figure_links(conn: sqlite3.Connection, facts: StoryFacts) -> set[int]:
 
 
 def _link(
-    conn: sqlite3.Connection, item_id: int, copies: set[int], stories: set[int], now_ts: int
+    conn: sqlite3.Connection,
+    item_id: int,
+    copies: set[int],
+    stories: set[int],
+    now_ts: int,
+    touched: set[int] | None = None,
 ) -> int | None:
+    """Put ``item_id`` in a cluster with its links. With ``touched``, the cluster's id is
+    added there for the caller to :func:`refresh` later; without it, it is refreshed now."""
     links = sorted(copies | stories)
     if not links:
         return None
@@ -257,6 +329,11 @@ def _link(
         # A full cluster takes no more members (each would rewrite all of it): quadratic.
         room = MERGE_LIMIT - _size(conn, target) - 1
         if room < 0:
+            # The merges above moved members: their heads and outlet counts need redoing.
+            if touched is None:
+                refresh(conn, target)
+            else:
+                touched.add(target)
             return None
         loose = conn.execute(
             f"SELECT id FROM items WHERE id IN ({_marks(links)}) AND cluster_id IS NULL"
@@ -282,7 +359,10 @@ def _link(
             [target, *joining],
         )
     conn.execute("UPDATE items SET cluster_id = ? WHERE id = ?", (target, item_id))
-    refresh(conn, target)
+    if touched is None:
+        refresh(conn, target)
+    else:
+        touched.add(target)
     return target
 
 

@@ -17,13 +17,16 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, NamedTuple, Self
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Self
 
 from feeds.errors import StoreError
 from feeds.models import Analysis, ImportSummary, Item, LoadFailure
 from feeds.query import Query, fold
 from feeds.store import clusters, schema
 from feeds.store.codec import analysis_from_json, analysis_to_json
+
+if TYPE_CHECKING:
+    from feeds.analysis.samestory import MatchKeys
 
 LeaderResolver = Callable[[str], Iterable[str]]
 Clock = Callable[[], datetime]
@@ -580,14 +583,17 @@ class Store:
             return 0
         return int(self._scalar("SELECT count(*) FROM items WHERE analysed = 0"))
 
-    def pending_items(self, limit: int = 200) -> list[tuple[int, Item]]:
-        """Up to ``limit`` items waiting for analysis, oldest stored first, as ``(id, item)``."""
+    def pending_items(self, limit: int = 200, *, after: int = 0) -> list[tuple[int, Item]]:
+        """Up to ``limit`` items waiting for analysis, oldest stored first, as ``(id, item)``;
+        only ids above ``after`` (to page through the queue while earlier pages are analysed).
+        """
         if not self._two_phase or limit <= 0:
             return []
         rows = self._rows(
             "SELECT id, title, body, source, url, published_ts, published_known, photo_credit,"
-            " guid, author, origin, feed_url FROM items WHERE analysed = 0 ORDER BY id LIMIT ?",
-            (limit,),
+            " guid, author, origin, feed_url FROM items WHERE analysed = 0 AND id > ?"
+            " ORDER BY id LIMIT ?",
+            (after, limit),
         )
         return [
             (
@@ -608,35 +614,76 @@ class Store:
             for r in rows
         ]
 
-    def apply_analysis(self, results: Iterable[tuple[int, Item, Analysis]]) -> int:
+    def apply_analysis(
+        self,
+        results: Iterable[tuple[int, Item, Analysis]],
+        keys: Sequence[MatchKeys | None] | None = None,
+    ) -> int:
         """Phase 2 of an import: write analyses of pending items, in one transaction.
 
         For each ``(id, item, analysis)`` (``item`` as :meth:`pending_items` returned it):
         analysis JSON, leader/sector tags and index rows, then same-copy/same-story clusters.
+        ``keys``, parallel to ``results``, may carry each item's precomputed
+        :class:`~feeds.analysis.samestory.MatchKeys` (e.g. from an analysis worker process).
         Items no longer pending (analysed meanwhile, e.g. by :meth:`replace_content`, or gone)
         are skipped. Returns how many were written.
         """
         imported_ts = int(self._clock().timestamp())
         leaders: dict[str, tuple[str, str]] = {}
         entries: list[clusters.Entry] = []
+        entry_keys: list[MatchKeys | None] = []
+        wanted = list(results)
         with self._import_cache(), self._transaction() as conn:
-            for item_id, item, analysis in results:
-                tags, sector_tags = _tags(analysis)
-                row = conn.execute(
-                    "SELECT published_ts FROM items WHERE id = ? AND analysed = 0", (item_id,)
-                ).fetchone()
-                if row is None:
-                    continue
-                ts = int(row[0])
-                conn.execute(
-                    "UPDATE items SET leader_tags = ?, sector_tags = ?, analysis_json = ?,"
-                    " analysed = 1 WHERE id = ?",
-                    (tags, sector_tags, analysis_to_json(analysis), item_id),
+            stamps: dict[int, int] = {}
+            ids = [r[0] for r in wanted]
+            for start in range(0, len(ids), 500):  # stay under SQLite's bound-variable limit
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                stamps.update(
+                    conn.execute(
+                        f"SELECT id, published_ts FROM items WHERE id IN ({marks})"
+                        " AND analysed = 0",
+                        chunk,
+                    ).fetchall()
                 )
-                _write_tag_rows(conn, item_id, ts, analysis, leaders)
+            updates: list[tuple[str, str, str, int]] = []
+            leader_rows: list[tuple[str, int, int]] = []
+            sector_rows: list[tuple[str, int, int, float]] = []
+            for n, (item_id, item, analysis) in enumerate(wanted):
+                ts = stamps.pop(item_id, None)  # pop: an id listed twice is written once
+                if ts is None:
+                    continue
+                tags, sector_tags = _tags(analysis)
+                updates.append((tags, sector_tags, analysis_to_json(analysis), item_id))
+                for hit in analysis.leaders:
+                    leaders[hit.id] = (hit.name, hit.country)
+                leader_rows.extend(
+                    (leader_id, ts, item_id)
+                    for leader_id in sorted({h.id for h in analysis.leaders})
+                )
+                best: dict[str, float] = {}
+                for sector in sorted(analysis.sectors, key=lambda s: -s.score):
+                    best.setdefault(sector.id, sector.score)
+                sector_rows.extend((sid, ts, item_id, score) for sid, score in best.items())
                 entries.append((item_id, item, analysis, ts))
+                entry_keys.append(keys[n] if keys is not None else None)
+            conn.executemany(
+                "UPDATE items SET leader_tags = ?, sector_tags = ?, analysis_json = ?,"
+                " analysed = 1 WHERE id = ?",
+                updates,
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO item_leader (leader_id, published_ts, item_id)"
+                " VALUES (?, ?, ?)",
+                leader_rows,
+            )
+            conn.executemany(
+                "INSERT INTO item_sector (sector_id, published_ts, item_id, score)"
+                " VALUES (?, ?, ?, ?)",
+                sector_rows,
+            )
             if self._clustered:
-                clusters.assign_many(conn, entries, imported_ts)
+                clusters.assign_many(conn, entries, imported_ts, entry_keys)
             _write_leaders(conn, leaders)
         if leaders:
             self._leaders = None

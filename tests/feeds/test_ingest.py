@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -243,3 +244,115 @@ def test_replace_body_reanalyses(store: Store) -> None:
 def test_cluster_windows_match_samestory() -> None:
     assert samestory.COPY_WINDOW.total_seconds() == clusters._COPY_SECONDS  # noqa: SLF001
     assert samestory.STORY_WINDOW.total_seconds() == clusters._STORY_SECONDS  # noqa: SLF001
+
+
+# -- phase 2 in worker processes ---------------------------------------------------------------
+
+
+def _clustering(store: Store) -> list[tuple[str, ...]]:
+    """The clusters as sets of item URLs (ids and cluster ids may differ between stores)."""
+    groups: dict[int, list[str]] = {}
+    for cluster_id, url in store._conn.execute(
+        "SELECT cluster_id, url FROM items WHERE cluster_id IS NOT NULL ORDER BY url"
+    ):
+        groups.setdefault(cluster_id, []).append(url)
+    return sorted(tuple(g) for g in groups.values())
+
+
+def _heads(store: Store) -> list[tuple[str, int, int, str, str]]:
+    return sorted(
+        store._conn.execute(
+            "SELECT url, is_head, outlets, leader_tags, sector_tags FROM items"
+        ).fetchall()
+    )
+
+
+def _wire_day() -> list[Item]:
+    """Copies of three sample stories from several outlets, and unrelated items, over a day."""
+    from importlib import resources
+
+    folder = resources.files("feeds.samples")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))[:6]
+    items = []
+    for n, name in enumerate(names * 3):
+        title, _, body = folder.joinpath(name).read_text(encoding="utf-8").partition("\n")
+        outlet = f"Outlet{n % 4}"
+        items.append(
+            Item(
+                title=f"{outlet}: {title.strip()}",
+                body=body.strip(),
+                source=outlet,
+                url=f"https://{outlet.lower()}.example/{n}",
+                published=NOW - timedelta(hours=n),
+            )
+        )
+    return items + [news(100 + n) for n in range(5)]
+
+
+@pytest.mark.parametrize("pool_kind", ["thread", "process"])
+def test_analysis_in_workers_clusters_exactly_like_analyse_pending(
+    tmp_path: Path, pool_kind: str
+) -> None:
+    """Guaranteed: the same clusters, heads, outlet counts and tags whether phase 2 runs here
+    (any batch size) or with the analysis in workers (:class:`PendingAnalysis`), as long as
+    every item of a batch is within a week of the others (the stop-key window is per batch).
+    Cluster *ids* are not guaranteed."""
+    import concurrent.futures
+
+    from feeds.ingest import PendingAnalysis
+    from feeds.refresh import parse_pool
+
+    items = _wire_day()
+    outcomes = []
+    for label in ("one-by-one", "default", "workers"):
+        with Store.open(tmp_path / f"{label}.db", clock=lambda: NOW) as s:
+            s.store_items(items)
+            if label == "one-by-one":
+                assert analyse_pending(s, batch=1) == len(items)
+            elif label == "default":
+                assert analyse_pending(s) == len(items)
+            else:
+                pool: concurrent.futures.Executor = (
+                    concurrent.futures.ThreadPoolExecutor(2)
+                    if pool_kind == "thread"
+                    else parse_pool(2)
+                )
+                with pool:
+                    pending = PendingAnalysis(s, pool, page=4)
+                    assert pending.submit() == len(items)
+                    batches: list[int] = []
+                    assert pending.finish(batch=7, on_batch=batches.append) == len(items)
+                    assert batches[-1] == len(items) and len(batches) > 1
+            assert s.pending_count() == 0
+            outcomes.append((_clustering(s), _heads(s)))
+    assert outcomes[0][0], "the sample copies must cluster"
+    assert outcomes[0] == outcomes[1] == outcomes[2]
+
+
+def test_a_broken_worker_falls_back_to_analysing_here(store: Store) -> None:
+    import concurrent.futures
+
+    from feeds.ingest import PendingAnalysis
+
+    class Broken(concurrent.futures.Executor):
+        def submit(self, fn: object, /, *args: object, **kwargs: object) -> Any:
+            future: concurrent.futures.Future[object] = concurrent.futures.Future()
+            future.set_exception(concurrent.futures.process.BrokenProcessPool("gone"))
+            return future
+
+    store.store_items([news(1, TOKAYEV_TEXT), news(2)])
+    assert PendingAnalysis(store, Broken()).finish() == 2
+    assert store.count(parse_query("leader:tokayev")) == 1
+
+
+def test_pending_analysis_stops_when_asked(store: Store) -> None:
+    import concurrent.futures
+
+    from feeds.ingest import PendingAnalysis
+
+    store.store_items([news(n) for n in range(5)])
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pending = PendingAnalysis(store, pool, page=2)
+        assert pending.finish(should_stop=lambda: True) == 0
+    assert store.pending_count() == 5
+    assert analyse_pending(store) == 5

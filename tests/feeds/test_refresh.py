@@ -449,3 +449,32 @@ def test_many_feeds_share_commits_and_one_bad_write_rolls_back_alone(
     assert store.total() == 14 and feedstate.item_count(store, subs[3].url) == 0
     state = feedstate.get_state(store, subs[3].url)
     assert state is not None and state.last_error and state.content_hash == ""
+
+
+def test_a_callers_pool_analyses_items_as_soon_as_they_are_stored(
+    site: FakeSite, store: Store
+) -> None:
+    """``fetch``'s pipeline: the caller's worker pool parses, ``on_stored`` hands each stored
+    batch to the same workers for analysis, and the pool outlives the refresh."""
+    from feeds.ingest import PendingAnalysis
+    from feeds.refresh import parse_pool
+
+    pool = parse_pool(2)
+    try:
+        pending = PendingAnalysis(store, pool)
+        submitted: list[int] = []
+        summary = refresh(
+            store,
+            three_feeds(site),
+            analyse=False,
+            pool=pool,
+            on_stored=lambda: submitted.append(pending.submit()),
+        )
+        assert summary.new_items == 5 and sum(submitted) == 5
+        assert store.pending_count() == 5  # analysed in the workers, not yet written
+        assert pool.submit(int, "7").result() == 7  # not shut down by the refresh
+        assert pending.finish() == 5
+    finally:
+        pool.shutdown()
+    assert store.pending_count() == 0
+    assert store.count(parse_query("leader:tokayev")) == 1

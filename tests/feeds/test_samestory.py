@@ -203,3 +203,38 @@ def test_short_headlines_are_not_compared() -> None:
     a = ss.story_tokens(Item(title="Item 1", body="plain text"))
     assert len(a) < ss.STORY_MIN_TOKENS
     assert ss.story_band_keys(a) == [] and ss.token_jaccard(a, a) == 0.0
+
+
+def test_match_keys_are_the_story_facts_and_band_keys() -> None:
+    """What a worker process computes equals what the writer used to compute itself."""
+    item = Item(
+        title="Tokayev opens the Astana pipeline",
+        body="President Kassym-Jomart Tokayev said the pipeline cost $4.1 billion. " * 5,
+        source="X",
+    )
+    analysis = Analysis(
+        leaders=(LeaderHit("kassym-jomart-tokayev", "Kassym-Jomart Tokayev", "KZ", (Span(0, 1),)),),
+        figures=(Figure(0, 4, "$4.1 billion", "money", 4.1e9, "USD"),),
+    )
+    keys = ss.MatchKeys.of(item)
+    want = ss.StoryFacts.of(item, analysis, 1234)
+    got = keys.facts(analysis, 1234)
+    assert (got.signature == want.signature).all()
+    assert (got.tokens, got.figures, got.leaders, got.published_ts) == (
+        want.tokens,
+        want.figures,
+        want.leaders,
+        1234,
+    )
+    assert keys.copy_keys == tuple(ss.copy_band_keys(want.signature))
+    assert keys.story_keys == tuple(ss.story_band_keys(want.tokens))
+
+
+def test_memoised_word_hashes_are_the_stored_crc32() -> None:
+    """Signatures in existing databases must stay comparable: the memo changes no value."""
+    import zlib
+
+    words = ["alpha", "zürich", "alpha", "астана", "\udcff"]
+    want = [zlib.crc32(w.encode("utf-8", "surrogatepass"), ss._SEED) for w in words]
+    assert ss._word_hashes(words) == want
+    assert ss._word_hashes(words) == want  # second time from the memo

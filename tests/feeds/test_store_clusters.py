@@ -304,3 +304,26 @@ def test_v2_database_upgrades_and_old_items_stay_unclustered(
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS) >= 3
     conn.close()
+
+
+def test_a_merge_that_leaves_no_room_still_refreshes_heads(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two clusters merged for an item that then does not fit: every member of the merged
+    cluster agrees on its one head and outlet count (they used to keep the old cluster's)."""
+    from feeds.store import clusters
+
+    store.import_items([plain(n, source=f"S{n}") for n in range(1, 6)])
+    ids = [h.id for h in store.page(parse_query(""))]
+    monkeypatch.setattr(clusters, "MERGE_LIMIT", 4)
+    now = int(NOW.timestamp())
+    with store._transaction() as conn:
+        first = clusters._link(conn, ids[0], {ids[1]}, set(), now)
+        second = clusters._link(conn, ids[2], {ids[3]}, set(), now)
+        assert first != second
+        assert clusters._link(conn, ids[4], {ids[0], ids[2]}, set(), now) is None
+    rows = store._conn.execute(
+        "SELECT cluster_id, is_head, outlets FROM items WHERE cluster_id IS NOT NULL"
+    ).fetchall()
+    assert {r[0] for r in rows} == {first} and len(rows) == 4
+    assert sum(r[1] for r in rows) == 1 and {r[2] for r in rows} == {3}
