@@ -254,7 +254,7 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _is_scare(body: str, q: _Raw) -> bool:
-    words = q.text.split()
+    words = q.text.split(maxsplit=13)  # the word count matters up to 13
     if len(words) < 4:
         return True
     # All content words capitalised (a title or a name): stop at the first that is not.
@@ -303,19 +303,25 @@ _BEFORE_END = re.compile('[\n.!?”"»]')
 
 def _sentence_before(body: str, pos: int, floor: int) -> tuple[int, int]:
     n = len(body)
-    for m in reversed(list(_BEFORE_END.finditer(body, floor, pos))):
-        i = m.end()
-        ch = body[i - 1]
-        if ch == "\n":
-            return i, pos
-        at_space = i >= n or body[i].isspace()
-        if not at_space:
-            continue
-        if ch in ".!?":
-            if ch != "." or not _ABBREV.search(body, max(0, i - 5), i - 1):
+    # Right to left, a stretch at a time (the marks are single characters and whether one ends
+    # a sentence depends on the text around it only: the last one found is the same).
+    hi = pos
+    while hi > floor:
+        lo = max(floor, hi - 200)
+        for m in reversed(list(_BEFORE_END.finditer(body, lo, hi))):
+            i = m.end()
+            ch = body[i - 1]
+            if ch == "\n":
                 return i, pos
-        elif i >= 2 and body[i - 2] in ".!?":
-            return i, pos  # `… passed.” In 2009, he …`
+            at_space = i >= n or body[i].isspace()
+            if not at_space:
+                continue
+            if ch in ".!?":
+                if ch != "." or not _ABBREV.search(body, max(0, i - 5), i - 1):
+                    return i, pos
+            elif i >= 2 and body[i - 2] in ".!?":
+                return i, pos  # `… passed.” In 2009, he …`
+        hi = lo
     return min(pos, floor), pos
 
 
@@ -332,6 +338,9 @@ _RUN = re.compile(
     r"[A-ZА-ЯЁ][\w'’.-]*(?:[ \t\u00a0]+(?:(?:of|the|for|de|del|della|di|da|dos|van|von|der|den|al|"
     r"bin|ibn|le|la|du)[ \t\u00a0]+)*[A-ZА-ЯЁ][\w'’.-]*)*"
 )
+# The first character of a ``_RUN`` match, hence of every name (a name's first word is a run
+# token that is no connecting word).
+_CAP = re.compile(r"[A-ZА-ЯЁ]")
 _CONNECT = _wordset("of the for de del della di da dos van von der den al bin ibn le la du")
 # Capitalised words that cannot start a name (sentence-initial function words, dates).
 _STOP = _wordset(
@@ -398,24 +407,33 @@ class _Name:
     subject: bool | None = None  # may be a sentence subject (see ``_Speakers._may_be_subject``)
 
 
+def _start_of(n: _Name) -> int:
+    return n.start  # a sort key
+
+
 _NONSPACE = re.compile(r"\S+")
 
 
 def _split_tokens(text: str, base: int) -> list[list[tuple[int, int, str]]]:
     """Tokens of one capitalised run, split where a token ends a sentence or is possessive."""
-    groups: list[list[tuple[int, int, str]]] = [[]]
+    groups: list[list[tuple[int, int, str]]] = []
+    group: list[tuple[int, int, str]] = []
     for m in _NONSPACE.finditer(text):
         tok = m.group()
-        groups[-1].append((base + m.start(), base + m.end(), tok))
-        ends_sentence = (
-            tok.endswith(".")
-            and len(tok) > 2
-            and tok.count(".") == 1
-            and tok.lower() not in _ABBR_TOKENS
-        )
-        if ends_sentence or tok.endswith(_POSSESSIVE):
-            groups.append([])
-    return [g for g in groups if g]
+        s = base + m.start()
+        group.append((s, s + len(tok), tok))
+        last = tok[-1]
+        if last == ".":
+            # A sentence's full stop (not an abbreviation or initials).
+            if len(tok) > 2 and tok.count(".") == 1 and tok.lower() not in _ABBR_TOKENS:
+                groups.append(group)
+                group = []
+        elif last in "s’'" and tok.endswith(_POSSESSIVE):
+            groups.append(group)
+            group = []
+    if group:
+        groups.append(group)
+    return groups
 
 
 _RUN_NEXT = re.compile(
@@ -517,6 +535,8 @@ class _Index:
             built = self._piece_built[pi]
             first = max(0, bisect_right(cuts, s) - 1)
             last = min(bisect_left(cuts, e), len(built))
+            if False not in built[first:last]:
+                continue  # all built already (most lookups)
             for k in range(first, last):
                 if not built[k]:
                     built[k] = True
@@ -549,11 +569,16 @@ class _Index:
         """Add the names of the piece [ps, pe) (a ``_RUN`` match cannot cross its ends)."""
         body, quoted = self.body, self.quoted
         self._new = []
+        quote_ends = self._quote_ends
+        # Quotes overlapping the piece: quotes ``qi0`` to ``qi1 - 1`` (none when equal).
+        qi0 = bisect_right(quote_ends, ps)
+        qi1 = bisect_left(quoted, (pe, -1), qi0)
         for m in _RUN.finditer(body, ps, pe):
             s = m.start()
-            qi = bisect_right(self._quote_ends, s)  # the first quote ending after s
-            if qi < len(quoted) and quoted[qi][0] <= s:
-                continue
+            if qi0 < qi1:
+                qi = bisect_right(quote_ends, s, qi0, qi1)  # the first quote ending after s
+                if qi < qi1 and quoted[qi][0] <= s:
+                    continue
             run = m.group()
             if " " in run or "\t" in run or "\u00a0" in run:
                 for group in _split_tokens(run, s):
@@ -563,10 +588,12 @@ class _Index:
                 self._add_word(s, m.end(), run)
         if not self._new:
             return
-        self._new.sort(key=lambda n: n.start)
+        new = self._new
+        if len(new) > 1:
+            new.sort(key=_start_of)
         at = bisect_left(self.starts, ps)  # the piece's names go in as one block
-        self.names[at:at] = self._new
-        self.starts[at:at] = [n.start for n in self._new]
+        self.names[at:at] = new
+        self.starts[at:at] = [n.start for n in new]
         self._new = []
 
     @property
@@ -634,7 +661,7 @@ class _Index:
         self._new.append(_Name(s, e, (w,), kind, pid, possessive, False))
 
     def _add(self, group: list[tuple[int, int, str]]) -> None:
-        toks = list(group)
+        toks = group  # only ever sliced (never changed in place)
         last = toks[-1][2]
         possessive = last.endswith(_POSSESSIVE)
         while toks and (toks[0][2] in _STOP or toks[0][2].lower() in _CONNECT):
@@ -706,6 +733,8 @@ class _Index:
     # -- lookups -------------------------------------------------------------------------------
 
     def within(self, s: int, e: int) -> list[_Name]:
+        if _CAP.search(self.body, s, e) is None:
+            return []  # a name starts with a capital letter (see ``_RUN``): none is in [s, e)
         self._ensure(s, e)
         i = bisect_left(self.starts, s)
         out = []
@@ -875,19 +904,32 @@ class _Speakers:
         ix = self.ix
         # A name's canonical form is worked out for the one returned only (it is a pure
         # function of the name), and whether a name may be a subject once per name.
-        cands: list[tuple[int, int, _Name | tuple[str, str | None]]] = [
-            (n.start, n.end, n) for n in ix.within(floor, pos) if self._may_be_subject(n)
-        ]
+        cands: list[tuple[int, int, _Name | tuple[str, str | None]]] = []
         for ms, me, mid in ix.mentions:
             if ms >= pos:
                 break
             if ms >= floor and not ix.covered(ms) and not ix.in_quote(ms):
                 cands.append((ms, me, (ix.people[mid].name, mid)))
-        if not cands:
+        # The last candidate: the last mention or a later name (whether a name may be a subject
+        # is looked at from the end, and only for the names of the last candidate's sentence).
+        names = ix.within(floor, pos)
+        top = cands[-1][0] if cands else -1
+        for n in reversed(names):
+            if n.start < top:
+                break
+            if self._may_be_subject(n):
+                top = n.start
+                break
+        if top < 0:
             return None
-        cands.sort(key=lambda c: c[0])
-        s0, _ = _sentence_before(self.body, cands[-1][0], floor)
-        last = [c for c in cands if c[0] >= s0] or [cands[-1]]
+        s0, _ = _sentence_before(self.body, top, floor)
+        last: list[tuple[int, int, _Name | tuple[str, str | None]]] = [
+            (n.start, n.end, n)
+            for n in names[bisect_left(names, s0, key=_start_of) :]
+            if self._may_be_subject(n)
+        ]
+        last += [c for c in cands if c[0] >= s0]
+        last.sort(key=lambda c: c[0])
         # "Referring to Modi’s talks with Xi, Geng said: …": the name right before a cue verb.
         pick = last[0]
         for c in last:
