@@ -948,39 +948,35 @@ class Store:
 
     def page(self, q: Query, *, after: PageKey | None = None, limit: int = 200) -> list[Headline]:
         """Up to ``limit`` rows strictly after ``after`` in display order (from the top if None)."""
-        plan = self._plan(q, limit)
-        if plan.empty or limit <= 0:
-            return []
-        extra: list[str] = []
-        params = list(plan.params)
-        if after is not None:
-            extra.append(f"{plan.ts} <= ? AND ({plan.ts} < ? OR {plan.id} < ?)")
-            params += [after[0], after[0], after[1]]
-        sql = (
-            f"SELECT {self._columns} FROM {plan.source}{plan.clause(extra)}"
-            f" ORDER BY {plan.ts} DESC, {plan.id} DESC LIMIT ?"
-        )
-        return [_headline(r) for r in self._rows(sql, [*params, limit])]
+        return self._keyset_page(q, after, limit, newest_first=True)
 
     def page_before(
         self, q: Query, before: PageKey | None = None, limit: int = 200
     ) -> list[Headline]:
         """The ``limit`` rows just before ``before`` (the last rows if None), in display order."""
+        rows = self._keyset_page(q, before, limit, newest_first=False)
+        rows.reverse()
+        return rows
+
+    def _keyset_page(
+        self, q: Query, key: PageKey | None, limit: int, *, newest_first: bool
+    ) -> list[Headline]:
+        """Rows past ``key`` walking the display order down (newest first) or up (oldest first)."""
         plan = self._plan(q, limit)
         if plan.empty or limit <= 0:
             return []
         extra: list[str] = []
         params = list(plan.params)
-        if before is not None:
-            extra.append(f"{plan.ts} >= ? AND ({plan.ts} > ? OR {plan.id} > ?)")
-            params += [before[0], before[0], before[1]]
+        # Walking down the list means smaller (published, id) keys; up means larger ones.
+        cmp, order = ("<", "DESC") if newest_first else (">", "ASC")
+        if key is not None:
+            extra.append(f"{plan.ts} {cmp}= ? AND ({plan.ts} {cmp} ? OR {plan.id} {cmp} ?)")
+            params += [key[0], key[0], key[1]]
         sql = (
             f"SELECT {self._columns} FROM {plan.source}{plan.clause(extra)}"
-            f" ORDER BY {plan.ts} ASC, {plan.id} ASC LIMIT ?"
+            f" ORDER BY {plan.ts} {order}, {plan.id} {order} LIMIT ?"
         )
-        rows = self._rows(sql, [*params, limit])
-        rows.reverse()
-        return [_headline(r) for r in rows]
+        return [_headline(r) for r in self._rows(sql, [*params, limit])]
 
     def count(self, q: Query) -> int:
         """Number of items the query matches."""

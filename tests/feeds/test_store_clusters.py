@@ -21,7 +21,8 @@ import pytest
 
 from feeds.models import Analysis, Figure, Item, LeaderHit, Span
 from feeds.query import Query, parse_query
-from feeds.store import Headline, PageKey, Store, schema
+from feeds.store import Headline, Store, schema
+from tests.feeds.test_store import walk_backward, walk_forward
 
 NOW = datetime(2025, 4, 6, 12, 0, tzinfo=UTC)
 TOKAYEV = LeaderHit("kassym-jomart-tokayev", "Kassym-Jomart Tokayev", "KZ", (Span(0, 1),))
@@ -232,24 +233,6 @@ def test_collapse_without_links_changes_nothing(store: Store) -> None:
 
 
 # -- paging exactness over collapsed views --------------------------------------------------
-
-
-def walk_forward(store: Store, q: Query, size: int) -> list[Headline]:
-    out: list[Headline] = []
-    key: PageKey | None = None
-    while rows := store.page(q, after=key, limit=size):
-        out += rows
-        key = rows[-1].sort_key
-    return out
-
-
-def walk_backward(store: Store, q: Query, size: int) -> list[Headline]:
-    out: list[Headline] = []
-    key: PageKey | None = None
-    while rows := store.page_before(q, key, size):
-        out = rows + out
-        key = rows[0].sort_key
-    return out
 
 
 @pytest.fixture

@@ -24,7 +24,6 @@ from feeds.query import Query, parse_query
 from feeds.store import Headline, Store
 from feeds.subscriptions import Subscription, load_subscriptions
 from feeds.view import HeadlineWindow
-from tui.messages import status_text
 from tui.render import quote_citation
 from tui.screens.feed_actions import FeedActions
 from tui.screens.help import HelpScreen
@@ -33,7 +32,7 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.headline_list import HeadlineList
 from tui.widgets.insights import InsightsPanel
-from tui.widgets.status_line import StatusLine
+from tui.widgets.status_line import StatusLine, status_text
 
 if TYPE_CHECKING:
     pass
