@@ -1,11 +1,12 @@
 """The import pipeline, in two phases.
 
-Phase 1 (:meth:`Store.store_items`) stores new items — text, dates, full-text index — without
-analysis, so they are listed at once; known items (by key) are skipped before anything else
-is done with them. Phase 2 (:func:`analyse_pending`) analyses what phase 1 left pending, in
-batches of one transaction each: analysis JSON, leader/sector index rows and tags, clusters.
-A crash between the phases loses nothing: the items stay pending and the next
-:func:`analyse_pending` picks them up.
+Phase 1 (:meth:`Store.store_items`) stores new items — text, dates, source — without analysis
+or full-text entry (the full-text index costs more than the row itself), so they are listed at
+once; known items (by key) are skipped before anything else is done with them. Phase 2
+(:func:`analyse_pending`) analyses what phase 1 left pending, in batches of one transaction
+each: analysis JSON, full-text entry, leader/sector index rows and tags, clusters. A crash
+between the phases loses nothing: the items stay pending and the next :func:`analyse_pending`
+picks them up.
 """
 
 from __future__ import annotations

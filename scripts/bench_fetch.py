@@ -24,7 +24,8 @@ newsboat runs as ``newsboat -u URLS -c CACHE -C CONFIG -x reload`` (empty config
 newsdesk runs as ``python -m tui.cli fetch --db DB --quiet --timings`` with ``XDG_CONFIG_HOME``
 pointing at a config dir whose ``newsdesk/subscriptions.toml`` lists the URLs (and
 ``XDG_DATA_HOME`` at a temporary dir). ``fetch`` stores every feed's new items first (phase 1:
-listed, found by text search) and then analyses them (phase 2: leader/sector filters, clusters);
+listed; filters by source, date and read state work) and then analyses them (phase 2: text
+search, leader/sector filters, clusters);
 ``--timings`` prints the wall-clock moment of each, and the script subtracts the moment it
 started the process. So for newsdesk "listed s" is when a reader could see the new items,
 "analysed s" (= wall, minus interpreter teardown) when they are fully filterable. For newsboat

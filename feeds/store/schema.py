@@ -215,12 +215,24 @@ def _migration_5(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migration_6(conn: sqlite3.Connection) -> None:
+    # From now on an item has a full-text entry once it is analysed (phase 2): indexing is
+    # most of phase 1's cost. Pending items stored by earlier versions were indexed at once;
+    # drop those entries (with exactly the stored values, as external content requires) so
+    # phase 2 does not index them twice.
+    conn.execute(
+        "INSERT INTO items_fts (items_fts, rowid, title, body)"
+        " SELECT 'delete', id, title, body FROM items WHERE analysed = 0"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
     _migration_5,
+    _migration_6,
 ]
 """Ordered migrations; after applying ``MIGRATIONS[i]`` the version is ``i + 1``."""
 

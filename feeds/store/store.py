@@ -533,8 +533,9 @@ class Store:
     def store_items(self, items: Iterable[Item]) -> ImportSummary:
         """Phase 1 of an import: store new items without analysis, in one transaction.
 
-        The items are listed (and found by full-text search) as soon as this returns; they
-        have no leader/sector tags, clusters or analysis until phase 2,
+        The items are listed (and found by source, date and read-state filters) as soon as
+        this returns; they have no full-text entry, leader/sector tags, clusters or analysis
+        until phase 2,
         :func:`feeds.ingest.analyse_pending`, has processed them. Duplicates (by
         :attr:`Item.key`) change nothing; an item SQLite cannot encode is a failure; any other
         error rolls back the whole batch.
@@ -622,7 +623,8 @@ class Store:
         """Phase 2 of an import: write analyses of pending items, in one transaction.
 
         For each ``(id, item, analysis)`` (``item`` as :meth:`pending_items` returned it):
-        analysis JSON, leader/sector tags and index rows, then same-copy/same-story clusters.
+        analysis JSON, the full-text entry, leader/sector tags and index rows, then
+        same-copy/same-story clusters.
         ``keys``, parallel to ``results``, may carry each item's precomputed
         :class:`~feeds.analysis.samestory.MatchKeys` (e.g. from an analysis worker process).
         Items no longer pending (analysed meanwhile, e.g. by :meth:`replace_content`, or gone)
@@ -672,6 +674,13 @@ class Store:
                 " analysed = 1 WHERE id = ?",
                 updates,
             )
+            # Full-text entries from the stored text itself: an external-content index must
+            # hold exactly the row's values, or a later 'delete' would corrupt it.
+            conn.executemany(
+                "INSERT INTO items_fts (rowid, title, body) SELECT id, title, body FROM items"
+                " WHERE id = ?",
+                [(u[3],) for u in updates],
+            )
             conn.executemany(
                 "INSERT OR IGNORE INTO item_leader (leader_id, published_ts, item_id)"
                 " VALUES (?, ?, ?)",
@@ -705,19 +714,22 @@ class Store:
         tags, sector_tags = _tags(analysis)
         with self._transaction() as conn:
             head_column = "is_head" if self._clustered else "1"
+            analysed_column = "analysed" if self._two_phase else "1"
             row = conn.execute(
-                f"SELECT title, body, published_ts, analysis_json, {head_column}"
-                " FROM items WHERE id = ?",
+                f"SELECT title, body, published_ts, analysis_json, {head_column},"
+                f" {analysed_column} FROM items WHERE id = ?",
                 (item_id,),
             ).fetchone()
             if row is None:
                 raise StoreError(f"no stored item with id {item_id}", source=str(self.path))
-            old_title, old_body, ts, old_json, head = row
-            # External-content FTS: delete exactly the old values, then index the new ones.
-            conn.execute(
-                "INSERT INTO items_fts (items_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                (item_id, old_title, old_body),
-            )
+            old_title, old_body, ts, old_json, head, indexed = row
+            if indexed:  # a pending item has no full-text entry yet
+                # External-content FTS: delete exactly the old values, then index the new ones.
+                conn.execute(
+                    "INSERT INTO items_fts (items_fts, rowid, title, body)"
+                    " VALUES ('delete', ?, ?, ?)",
+                    (item_id, old_title, old_body),
+                )
             pending = ", analysed = 1" if self._two_phase else ""
             conn.execute(
                 "UPDATE items SET title = ?, body = ?, leader_tags = ?, sector_tags = ?,"
@@ -752,7 +764,8 @@ class Store:
         analysis_json: str = "{}",
         pending: bool,
     ) -> tuple[int, int] | None:
-        """Insert one item row and its full-text entry; ``(id, published_ts)``, None if known."""
+        """Insert one item row (and, unless ``pending``, its full-text entry); ``(id,
+        published_ts)``, None if known."""
         ts = int(item.published.timestamp()) if item.published else imported_ts
         columns = (
             "key, title, body, source, source_key, url, published_ts, published_known,"
@@ -788,10 +801,11 @@ class Store:
         if cur.rowcount == 0:
             return None
         item_id = int(cur.lastrowid or 0)
-        conn.execute(
-            "INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (item_id, item.title, item.body),
-        )
+        if not pending:  # a pending item is indexed for text search when it is analysed
+            conn.execute(
+                "INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)",
+                (item_id, item.title, item.body),
+            )
         return item_id, ts
 
     @contextmanager

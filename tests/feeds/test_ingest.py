@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -62,13 +63,16 @@ def test_items_are_listed_before_analysis_and_filterable_after(
 ) -> None:
     summary = store.store_items([news(1, TOKAYEV_TEXT), news(2)])
     assert (summary.added, summary.duplicates) == (2, 0)
-    # Phase 1: listed and searchable, not analysed, no leader yet.
+    # Phase 1: listed, not analysed, no leader or full-text entry yet.
     assert [h.title for h in store.page(parse_query(""))] == ["Story 1", "Story 2"]
-    assert store.count(parse_query("pipelines")) == 1
+    assert store.count(parse_query("source:el.kz")) == 2
+    assert store.count(parse_query("pipelines")) == 0
     assert store.count(parse_query("leader:tokayev")) == 0
     assert store.pending_count() == 2 and counted == []
-    # Phase 2.
+    # Phase 2: indexed for text search exactly once.
     assert analyse_pending(store) == 2
+    assert store.count(parse_query("pipelines")) == 1
+    fts_integrity_check(store)
     assert sorted(counted) == ["Story 1", "Story 2"]
     assert store.pending_count() == 0
     [hit] = store.page(parse_query("leader:tokayev"))
@@ -148,12 +152,46 @@ def test_known_keys(store: Store) -> None:
     assert store.known_keys([]) == set()
 
 
+def fts_integrity_check(store: Store) -> None:
+    """FTS5's own check: the external-content index matches the rows it indexes."""
+    with store._lock:  # noqa: SLF001 - a consistency check the public API has no need for
+        store._conn.execute("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")  # noqa: SLF001
+
+
 def test_analysis_is_skipped_for_items_analysed_meanwhile(store: Store) -> None:
     store.store_items([news(1)])
     [(item_id, item)] = store.pending_items()
-    store.replace_content(item_id, item, Analysis())
+    # A pending item has no full-text entry: replacing its text must not delete one.
+    store.replace_content(item_id, replace(item, body=TOKAYEV_TEXT), Analysis())
     assert store.apply_analysis([(item_id, item, Analysis())]) == 0
     assert store.pending_count() == 0
+    assert store.count(parse_query("pipelines")) == 1
+    assert store.count(parse_query("weather")) == 0
+    fts_integrity_check(store)
+
+
+def test_migration_6_unindexes_pending_items_indexed_by_older_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from feeds.store import schema
+
+    path = tmp_path / "news.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:5])
+        with Store.open(path) as s:
+            s.store_items([news(1, TOKAYEV_TEXT), news(2)])
+            # What versions before 6 did in phase 1: index the pending rows at once.
+            with s._lock:  # noqa: SLF001
+                s._conn.execute(  # noqa: SLF001
+                    "INSERT INTO items_fts (rowid, title, body) SELECT id, title, body FROM items"
+                )
+    with Store.open(path) as s:
+        assert s.count(parse_query("pipelines")) == 0
+        fts_integrity_check(s)
+        assert analyse_pending(s) == 2
+        assert s.count(parse_query("pipelines")) == 1
+        assert s.count(parse_query("weather")) == 1
+        fts_integrity_check(s)
 
 
 def test_migration_4_marks_existing_rows_analysed(
