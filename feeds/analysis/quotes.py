@@ -29,7 +29,7 @@ from feeds.models import Quote
 
 # Opening mark → acceptable closing marks.
 _PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"'}
-_OPENERS = re.compile(r"[“«„‘\"]")
+_OPENER_CHARS = '“«„‘"'
 _OPEN_CTX = " \t([{—–-/:\u00a0"
 _CLOSE_CTX = ("", " ", "\n", "\t", ",", ".", ";", ":", ")", "\u00a0")
 _SCARE_BEFORE = re.compile(
@@ -160,26 +160,49 @@ class _Raw:
     last_para: int
 
 
-_MARKS = re.compile('["“”«»’]')
+_MARKS = '"“”«»’'
 
 
-def _find_closer(body: str, j: int, pe: int, opener: str) -> int:
+def _positions(body: str, chars: str) -> list[int]:
+    """Offsets of the characters ``chars`` in ``body``, in order.
+
+    Found with ``str.find`` (a fast scan per character): quote marks are few, and a regex
+    search for a character class tests every character of the text.
+    """
+    out: list[int] = []
+    for ch in chars:
+        i = body.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = body.find(ch, i + 1)
+    out.sort()
+    return out
+
+
+def _next_at(positions: list[int], pos: int, end: int) -> int:
+    """The first of ``positions`` in [pos, end), or -1."""
+    k = bisect_left(positions, pos)
+    if k < len(positions) and positions[k] < end:
+        return positions[k]
+    return -1
+
+
+def _find_closer(body: str, j: int, pe: int, opener: str, marks: list[int]) -> int:
     """Offset of the mark closing the quote opened at ``j``, or -1 within the paragraph.
 
     Typos are tolerated: a quote opened with one kind of double mark may close with the other
     (`“Q," he said`, `"Q.”`, `“Q,“ he said`), and `Q, " said` closes despite the space. A new
     sentence opening again inside a double-quoted span (`"Q1. "Q2."`) is a paragraph break lost
-    in flattening: the first quote ends before it.
+    in flattening: the first quote ends before it. ``marks``: :func:`_positions` of ``_MARKS``.
     """
     closers = _PAIRS[opener]
     depth = 0
     k = j + 1
     while k < pe:
         # Only quote marks matter: jump to the next one (every other character just advances).
-        mark = _MARKS.search(body, k, pe)
-        if mark is None:
+        k = _next_at(marks, k, pe)
+        if k < 0:
             break
-        k = mark.start()
         ch = body[k]
         if opener in '"“' and ch in '"“' and body[k - 1] in " \t":
             if body[k - 2 : k - 1] in (".", "!", "?") and body[k + 1 : k + 2].isupper():
@@ -211,6 +234,8 @@ def _find_closer(body: str, j: int, pe: int, opener: str) -> int:
 
 def _raw_quotes(body: str) -> list[_Raw]:
     paras = paragraphs(body)
+    opens = _positions(body, _OPENER_CHARS)
+    marks = _positions(body, _MARKS)
     out: list[_Raw] = []
     pending: tuple[int, int, str, list[str]] | None = None  # (start, para, opener, pieces)
     for pi, (ps, pe) in enumerate(paras):
@@ -219,7 +244,7 @@ def _raw_quotes(body: str) -> list[_Raw]:
             start, p0, opener, pieces = pending
             pending = None
             if body[ps] == opener or (opener in "“„" and body[ps] in "“„"):
-                k = _find_closer(body, ps, pe, opener)
+                k = _find_closer(body, ps, pe, opener, marks)
                 if k < 0:
                     pending = (start, p0, opener, [*pieces, body[ps + 1 : pe]])
                     continue
@@ -227,10 +252,9 @@ def _raw_quotes(body: str) -> list[_Raw]:
                 out.append(_Raw(start, k, "\n\n".join(pieces), start - 1, k, p0, pi))
                 i = k + 1
         while i < pe:
-            m = _OPENERS.search(body, i, pe)
-            if m is None:
+            j = _next_at(opens, i, pe)
+            if j < 0:
                 break
-            j = m.start()
             ch = body[j]
             if ch in '"‘' and not (j == ps or body[j - 1] in _OPEN_CTX):
                 i = j + 1
@@ -240,7 +264,7 @@ def _raw_quotes(body: str) -> list[_Raw]:
                 continue
             if ch == "“" and body[j + 1] == "”" and body[j + 2 : j + 3].isalpha():
                 j += 1  # `“”Q”`: a doubled opening mark
-            k = _find_closer(body, j, pe, ch)
+            k = _find_closer(body, j, pe, ch, marks)
             if k < 0:
                 if ch != "‘":
                     pending = (j + 1, pi, ch, [body[j + 1 : pe]])
@@ -405,6 +429,7 @@ class _Name:
     possessive: bool
     honorific: bool
     subject: bool | None = None  # may be a sentence subject (see ``_Speakers._may_be_subject``)
+    modifier: bool | None = None  # used as a modifier (see ``_Speakers.modifier``)
 
 
 def _start_of(n: _Name) -> int:
@@ -1092,9 +1117,11 @@ class _Speakers:
         return bool(m and m.group(1) in _PREPS)
 
     def modifier(self, n: _Name) -> bool:
-        """A name used as a modifier ("the Obama administration")."""
-        m = _NEXT_WORD.match(self.body[n.end : n.end + 20])
-        return bool(m and m.group(1) in _MODIFIED)
+        """A name used as a modifier ("the Obama administration"; cached on the name)."""
+        if n.modifier is None:
+            m = _NEXT_WORD.match(self.body, n.end, n.end + 20)  # no anchor: as on the slice
+            n.modifier = m is not None and m.group(1) in _MODIFIED
+        return n.modifier
 
     def after_cue(self, s: int, e: int, pos: int, floor: int) -> tuple[str, str | None] | None:
         """Speaker named right after a cue ("said NAME, the ROLE", "according to NAME")."""

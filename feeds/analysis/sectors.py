@@ -22,7 +22,14 @@ import ahocorasick
 from feeds.analysis.leaders import gazetteer
 from feeds.analysis.lexmatch import matches
 from feeds.analysis.lexmatch import warm_up as warm_lexmatch
-from feeds.analysis.text import fold, is_word_char, load_json, paragraphs, sentences
+from feeds.analysis.text import (
+    fold,
+    is_word_char,
+    load_json,
+    paragraphs,
+    sentences,
+    word_count,
+)
 from feeds.models import SectorScore, Span
 
 _THRESHOLD = 0.4
@@ -138,8 +145,15 @@ def _wild_heads() -> tuple[tuple[str, str, bool, bool, str], ...]:
     return tuple((*t, t[1].split()[0].rstrip("*")[:3]) for t in _wild_terms())
 
 
+@cache
+def _headless() -> tuple[tuple[str, str, bool, bool, str], ...]:
+    """The entries of :func:`_wild_heads` with an empty head, in the same order."""
+    return tuple(t for t in _wild_heads() if not t[4])
+
+
 _CAP_WORD = re.compile(r"[A-Z][\w'’&.-]*")
 _NAME_LINKS = frozenset({"of", "and", "&", "for"})
+_NAME_AFTER = re.compile(r"(?: of(?: the)?)? ([A-Z][\w'’.-]*)")
 _NAME_BEFORE_LINK = re.compile(r"(?<![.!?\n:;\"“‘(]\s)(?<![.!?\n:;\"“‘(])\b[A-Z][\w'’.-]*\s+$")
 
 
@@ -162,8 +176,7 @@ def _in_proper_name(text: str, s: int, e: int) -> bool:
         if not before and text[k:j] in _NAME_LINKS:
             # "Ministry of Culture", "University of Language and Culture".
             before = bool(_NAME_BEFORE_LINK.search(text, max(k - 40, 0), k))
-    after = re.match(r"(?: of(?: the)?)? ([A-Z][\w'’.-]*)", text[e : e + 40])
-    return before or bool(after)
+    return before or _NAME_AFTER.match(text[e : e + 40]) is not None
 
 
 def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str, bool]]:
@@ -198,7 +211,8 @@ def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str,
                 neg.append((s, e, t.sector))
             elif names_count or not _in_proper_name(text, s, e):
                 pos.append((s, e, t.sector, t.term, t.strong))
-    for sid, raw, strong, negative, head in _wild_heads():
+    # Most texts hold no wildcard head: then only the phrases without one are tried.
+    for sid, raw, strong, negative, head in _wild_heads() if found.heads else _headless():
         if head and head not in found.heads:  # (an empty head is in every text)
             continue
         for m in _wild(raw).finditer(folded):
@@ -320,7 +334,7 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
         x.prominent = True
         x.strong |= is_strong
     enum = _enumerated(body, body_hits)
-    words = len(body.split()) + len(title.split())
+    words = word_count(body) + len(title.split())
     scores = {sid: x.raw * 100.0 / (words + 100.0) for sid, x in ev.items()}
     candidates: list[str] = []
     for sid, x in ev.items():

@@ -108,6 +108,43 @@ def _fold_long(text: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=4)
+def ascii_view(text: str) -> tuple[bytes, str | None]:
+    """``text`` encoded to ASCII with "?" for each other character (offsets kept), and those
+    characters in order: None when there are more than ``_FEW`` (the view then says little).
+
+    Cached per text (figures and sectors ask for the same body). Lets byte-string methods,
+    much faster than ``str`` ones on a non-ASCII text, answer for the ASCII part.
+    """
+    q = text.encode("ascii", "replace")
+    if text.isascii():
+        return q, ""
+    odd: list[str] = []
+    i = q.find(b"?")
+    while i >= 0:
+        c = text[i]
+        if c != "?":
+            if len(odd) >= _FEW:
+                return q, None
+            odd.append(c)
+        i = q.find(b"?", i + 1)
+    return q, "".join(odd)
+
+
+# Byte → " " for the ASCII whitespace of ``str.split`` (``str.isspace``: it includes
+# "\x1c"-"\x1f"), "x" for every other byte.
+_WS_TO_SPACE = bytes(32 if chr(b).isspace() else 120 for b in range(256))
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())``, without building the words."""
+    q, odd = ascii_view(text)
+    if odd is None or any(c.isspace() for c in odd):
+        return len(text.split())  # many non-ASCII characters, or one is a space (NBSP ...)
+    t = q.translate(_WS_TO_SPACE)
+    return t.count(b" x") + (t[:1] == b"x")
+
+
 _PARA_RE = re.compile(r"[^\n]+")
 
 
@@ -118,13 +155,19 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     Cached per text (several analysis steps ask for the same body): do not mutate the list.
     """
     out = []
-    for m in _PARA_RE.finditer(text):
-        s, e = m.span()
-        seg = m.group()
-        if seg.strip():
-            s += len(seg) - len(seg.lstrip())
-            e -= len(seg) - len(seg.rstrip())
-            out.append((s, e))
+    # The ``_PARA_RE`` matches (maximal runs without a line break), found with ``str.find``:
+    # a body has few lines, and the regex scans every character.
+    n = len(text)
+    s = 0
+    while s < n:
+        e = text.find("\n", s)
+        if e < 0:
+            e = n
+        if e > s:
+            seg = text[s:e]
+            if seg.strip():
+                out.append((s + len(seg) - len(seg.lstrip()), e - (len(seg) - len(seg.rstrip()))))
+        s = e + 1
     return out
 
 
