@@ -11,33 +11,22 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from feeds.errors import FeedError, FetchError, ParseError
 from feeds.sanitize import clean_line
-from feeds.subscriptions import (
-    Subscription,
-    find_subscription,
-    load_subscriptions,
-    merge_subscriptions,
-    parse_opml,
-    parse_subscriptions,
-    remove_subscription,
-    save_subscriptions,
-    subscriptions_path,
-    to_opml,
-    url_problem,
-    write_atomically,
-)
 
+# Everything else is imported by the command that needs it: `newsdesk fetch --help` (and a
+# cron run that fails on its arguments) then costs the interpreter and argparse, not the network
+# and storage stacks.
 if TYPE_CHECKING:
     import httpx
 
     from feeds.ingest import PendingAnalysis
     from feeds.refresh import FeedProgress, FeedResult
     from feeds.store import Store
+    from feeds.subscriptions import Subscription
 
 MAX_OPML_INPUT = 5 * 1024 * 1024
 _PARSE_PROCESS_FEEDS = 8
@@ -135,6 +124,15 @@ async def _resolve_with_client(url: str) -> tuple[str, str, str]:
 def run_add(argv: Sequence[str]) -> int:
     import asyncio
 
+    from feeds.subscriptions import (
+        Subscription,
+        find_subscription,
+        load_subscriptions,
+        merge_subscriptions,
+        save_subscriptions,
+        url_problem,
+    )
+
     parser = _parser("add", "Subscribe to a feed, or to the feed a web page advertises.")
     parser.add_argument("url")
     parser.add_argument("--folder", default="", help='folder, nested as "A/B"')
@@ -177,6 +175,8 @@ def run_add(argv: Sequence[str]) -> int:
 
 
 def run_remove(argv: Sequence[str]) -> int:
+    from feeds.subscriptions import load_subscriptions, remove_subscription, save_subscriptions
+
     parser = _parser("remove", "Unsubscribe (stored items are kept).")
     parser.add_argument("feed", metavar="URL_OR_TITLE")
     args = parser.parse_args(argv)
@@ -194,6 +194,7 @@ def run_remove(argv: Sequence[str]) -> int:
 
 def run_feeds(argv: Sequence[str]) -> int:
     from feeds.store import feedstate
+    from feeds.subscriptions import load_subscriptions, subscriptions_path
 
     parser = _parser("feeds", "List subscriptions with their last fetch and item counts.")
     _add_db(parser)
@@ -238,6 +239,13 @@ def _read_input(name: str) -> bytes:
 
 
 def run_import_opml(argv: Sequence[str]) -> int:
+    from feeds.subscriptions import (
+        load_subscriptions,
+        merge_subscriptions,
+        parse_opml,
+        save_subscriptions,
+    )
+
     parser = _parser("import-opml", "Add the feeds of an OPML file (folders kept).")
     parser.add_argument("file", metavar="FILE", help="OPML file, or '-' for stdin")
     args = parser.parse_args(argv)
@@ -254,6 +262,8 @@ def run_import_opml(argv: Sequence[str]) -> int:
 
 
 def run_export_opml(argv: Sequence[str]) -> int:
+    from feeds.subscriptions import load_subscriptions, to_opml, write_atomically
+
     parser = _parser("export-opml", "Write the subscriptions as OPML.")
     parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="default: stdout")
     args = parser.parse_args(argv)
@@ -273,11 +283,22 @@ def run_export_opml(argv: Sequence[str]) -> int:
 
 def starter_feeds() -> list[Subscription]:
     """The bundled starter list (``feeds/data/starter_feeds.toml``)."""
+    from importlib import resources
+
+    from feeds.subscriptions import parse_subscriptions
+
     source = resources.files("feeds") / "data" / "starter_feeds.toml"
     return parse_subscriptions(source.read_text(encoding="utf-8"), Path(str(source)))
 
 
 def run_starter(argv: Sequence[str]) -> int:
+    from feeds.subscriptions import (
+        find_subscription,
+        load_subscriptions,
+        merge_subscriptions,
+        save_subscriptions,
+    )
+
     parser = _parser("starter", "List, or subscribe to, a starter list of news feeds.")
     parser.add_argument("--enable", action="store_true", help="subscribe to all of them")
     args = parser.parse_args(argv)
@@ -314,8 +335,6 @@ def _result_line(result: FeedResult) -> str:
 
 
 def run_fetch(argv: Sequence[str]) -> int:
-    from feeds.refresh import refresh_sync
-
     parser = _parser(
         "fetch",
         "Refresh subscribed feeds and print a summary. Exit status 1 if any feed failed.",
@@ -339,6 +358,9 @@ def run_fetch(argv: Sequence[str]) -> int:
         "--timings", action="store_true", help="print when items were listed and analysed"
     )
     args = parser.parse_args(argv)
+    from feeds.refresh import refresh_sync
+    from feeds.subscriptions import Subscription, find_subscription, load_subscriptions, url_problem
+
     subs = load_subscriptions()
     if args.only:
         chosen: list[Subscription] = []
@@ -370,15 +392,24 @@ def run_fetch(argv: Sequence[str]) -> int:
         # only clusters and writes (phase 2), once every feed is stored.
         pool = None
         pending: PendingAnalysis | None = None
-        if (os.cpu_count() or 1) > 1 and len(subs) >= _PARSE_PROCESS_FEEDS:
-            from feeds.ingest import PendingAnalysis
-            from feeds.refresh import parse_pool
 
-            pool = parse_pool(2)
-            if not args.no_analyse:
+        def analysis() -> PendingAnalysis:
+            # Made when the first new items are stored: a fetch with nothing new (every feed
+            # 304 or unchanged) never imports the analysis pipeline.
+            nonlocal pending
+            if pending is None:
+                from feeds.ingest import PendingAnalysis
+
+                assert pool is not None
                 # One page in flight during phase 1 (the other worker stays free to parse);
                 # the analysis data loads in a worker only when there is something to analyse.
                 pending = PendingAnalysis(store, pool, in_flight=1)
+            return pending
+
+        if (os.cpu_count() or 1) > 1 and len(subs) >= _PARSE_PROCESS_FEEDS:
+            from feeds.refresh import parse_pool
+
+            pool = parse_pool(2)
         try:
             summary = refresh_sync(
                 store,
@@ -387,13 +418,17 @@ def run_fetch(argv: Sequence[str]) -> int:
                 due_only=args.due,
                 analyse=False,
                 pool=pool,
-                on_stored=pending.submit if pending is not None else None,
+                on_stored=(
+                    (lambda: analysis().submit())
+                    if pool is not None and not args.no_analyse
+                    else None
+                ),
             )
             listed_at, listed = time.time(), time.perf_counter() - started
             analysed = 0
             if not args.no_analyse and store.pending_count():
-                if pending is not None:
-                    analysed = pending.finish(batch=1000)
+                if pool is not None:
+                    analysed = analysis().finish(batch=1000)
                 else:
                     from feeds.ingest import analyse_pending
 

@@ -119,17 +119,60 @@ def make_client(*, transport: httpx.AsyncBaseTransport | None = None) -> httpx.A
     ``transport`` exists for tests (mock transports, a test CA); there is deliberately no switch
     to disable certificate checks.
     """
+    limits = httpx.Limits(max_connections=32, max_keepalive_connections=16, keepalive_expiry=30)
+    if transport is None and not _environment_proxies():
+        # A custom transport turns httpx's environment proxies off, so it is used only when
+        # there are none (with proxies the default transports are built, as before).
+        transport = _LazyTLSTransport(limits)
     return httpx.AsyncClient(
         transport=transport,
         verify=True,
         follow_redirects=False,  # fetch() follows by hand to enforce scheme/SSRF rules per hop
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
-        limits=httpx.Limits(max_connections=32, max_keepalive_connections=16, keepalive_expiry=30),
+        limits=limits,
         # No cookies: feeds need none, and a shared jar would let one site track us across
         # fetches (and could leak across the IP-pinned requests of the SSRF guard).
         cookies=http.cookiejar.CookieJar(http.cookiejar.DefaultCookiePolicy(allowed_domains=[])),
         timeout=httpx.Timeout(30.0, connect=10.0),
     )
+
+
+def _environment_proxies() -> bool:
+    """Whether httpx would route some scheme through a proxy from the environment."""
+    from urllib.request import getproxies  # already imported by httpx
+
+    found = getproxies()
+    return any(found.get(scheme) for scheme in ("http", "https", "all"))
+
+
+class _LazyTLSTransport(httpx.AsyncBaseTransport):
+    """http:// on one connection pool, https:// on a verified one made at the first https request.
+
+    Building the verified TLS context loads the whole CA bundle (~60 ms CPU, ~3 MB), which a
+    refresh of plain-http feeds, or one whose feeds are all skipped, never needs. The https
+    pool is exactly httpx's default (``verify=True``, honouring SSL_CERT_FILE/SSL_CERT_DIR).
+    """
+
+    def __init__(self, limits: httpx.Limits) -> None:
+        self._limits = limits
+        # Never used for TLS (only http:// URLs reach this pool), and it fails closed if it
+        # ever were: certificates required, hostnames checked, and no CA trusted.
+        self._plain = httpx.AsyncHTTPTransport(
+            verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), limits=limits
+        )
+        self._tls: httpx.AsyncHTTPTransport | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.scheme != "https":
+            return await self._plain.handle_async_request(request)
+        if self._tls is None:
+            self._tls = httpx.AsyncHTTPTransport(verify=True, limits=self._limits)
+        return await self._tls.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._plain.aclose()
+        if self._tls is not None:
+            await self._tls.aclose()
 
 
 def parse_retry_after(value: str, now: datetime) -> float | None:
