@@ -16,6 +16,7 @@ and ``item_sector.head``); the partial indexes on those flags keep collapsed lis
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import timedelta
@@ -38,10 +39,11 @@ cluster, and every later import into it would rewrite hundreds of rows.
 # TUI's first paint must not pay for.
 _COPY_SECONDS = int(timedelta(days=7).total_seconds())
 _STORY_SECONDS = int(timedelta(hours=72).total_seconds())
-MAX_CANDIDATES = 64
-"""Candidates confirmed per item and kind. Real copies share most bands and rank first; the cap
-only bites on text so uniform that hundreds of items collide (synthetic feeds), where confirming
-every pair made import quadratic."""
+MAX_CANDIDATES = 16
+"""Candidates confirmed per item and kind. Real copies share most bands and rank first, and one
+confirmed link is enough to join a cluster (links are transitive), so the cap only bites on
+text so uniform that hundreds of items collide (synthetic feeds), where confirming every pair
+made import quadratic. (64 before: a quarter of a cold 10k-item refresh's clustering time.)"""
 BUCKET_LIMIT = MERGE_LIMIT
 """Rows of one band key within the window beyond which the key is ignored (a stop key)."""
 _CHUNK = 500
@@ -55,18 +57,31 @@ def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" * len(values))
 
 
-class _Batch:
-    """Matching state for one batch of items: stored band rows, signatures and token sets.
+class Matcher:
+    """Matching state of one or more batches: stored band rows, signatures and token sets.
 
-    All band keys of the batch are looked up together (two ``IN (...)`` queries per 500 keys:
-    a count, then the rows of the keys that are not stop keys), stored candidates' signatures
-    and token sets are read once per batch, and items of the batch are indexed in memory as
-    they are assigned, so later items in the same batch find them exactly as if they had been
-    stored one by one.
+    All new band keys of a batch are looked up together (two ``IN (...)`` queries per 500
+    keys: a count, then the rows of the keys that are not stop keys), stored candidates'
+    signatures and token sets are read once, and assigned items are indexed in memory, so
+    later items find them exactly as if they had been stored one by one.
+
+    The state stays valid for later batches whose window lies inside :attr:`low`..
+    :attr:`high` as long as nothing else writes band rows (the store drops it otherwise):
+    every key in memory was loaded before this matcher indexed an item under it, so its
+    bucket holds every row of the window. A run of batches then reads each key once instead
+    of re-reading the previous batches' rows (10k items: ≈ 1 s of a cold refresh).
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, low: int, high: int) -> None:
         self.conn = conn
+        self.low = low
+        self.high = high
+        """The published_ts window whose rows the loaded buckets hold."""
+        self.loaded: set[int] = set()
+        """Band keys whose stored rows were read (or that had none)."""
+        # Nothing matchable stored in the window (a first refresh, or a quiet week): no key
+        # needs looking up at all; everything this matcher will know it indexes itself.
+        self.blank = self._nothing_stored(low, high)
         self.bands: dict[int, list[int]] = {}
         """band key -> item ids, stored rows and this batch's items (in that order)."""
         self.span: dict[int, tuple[int, int]] = {}
@@ -74,15 +89,46 @@ class _Batch:
         self.stamps: dict[int, int] = {}
         """item id -> published_ts of every item in a loaded bucket."""
         self.signatures: dict[int, Signature] = {}
-        self.tokens: dict[int, frozenset[str]] = {}
+        self.tokens: dict[int, tuple[str, ...]] = {}
+        """item id -> its headline + lead tokens, each once."""
         self.full: set[int] = set()
         """Stop keys: oversized buckets, never used for candidates."""
 
-    def load_bands(self, keys: set[int], low: int, high: int) -> None:
-        """Stored rows of each band key within ``[low, high]``; a key with more than
-        :data:`BUCKET_LIMIT` rows is a stop key (text too common to tell stories apart) and
-        is ignored, as LSH implementations ignore oversized buckets."""
-        ordered = sorted(keys)
+    @property
+    def size(self) -> int:
+        """Items whose facts are held."""
+        return len(self.signatures)
+
+    def _nothing_stored(self, low: int, high: int) -> bool:
+        """Whether no matched item (one with band rows) is published within [low, high]."""
+        row = self.conn.execute(
+            "SELECT 1 FROM items i JOIN item_signature s ON s.item_id = i.id"
+            " WHERE i.published_ts BETWEEN ? AND ? LIMIT 1",
+            (low, high),
+        ).fetchone()
+        return row is None
+
+    def cover(self, low: int, high: int) -> bool:
+        """Make this state serve a batch needing rows within ``[low, high]``, if it can.
+
+        It can when the window already covers that span, or when the part it lacks holds
+        no stored rows (then the buckets are complete for the wider window too)."""
+        before = (low, self.low - 1) if low < self.low else None
+        after = (self.high + 1, high) if high > self.high else None
+        if any(span is not None and not self._nothing_stored(*span) for span in (before, after)):
+            return False
+        self.low, self.high = min(low, self.low), max(high, self.high)
+        return True
+
+    def load_bands(self, keys: set[int]) -> None:
+        """Stored rows of each band key not loaded yet, within the window; a key with more
+        than :data:`BUCKET_LIMIT` rows is a stop key (text too common to tell stories apart)
+        and is ignored, as LSH implementations ignore oversized buckets."""
+        if self.blank:
+            return
+        low, high = self.low, self.high
+        ordered = sorted(keys - self.loaded)
+        self.loaded.update(ordered)
         for start in range(0, len(ordered), _CHUNK):
             chunk = ordered[start : start + _CHUNK]
             # Count first (in SQLite, no rows cross into Python): a stop key's bucket can hold
@@ -152,27 +198,30 @@ class _Batch:
             ).fetchall()
             for item_id, blob, text in rows:
                 self.signatures[item_id] = signature_from_bytes(blob)
-                self.tokens[item_id] = frozenset(text.split())
+                self.tokens[item_id] = tuple(map(sys.intern, text.split()))
 
     def add(self, item_id: int, facts: StoryFacts, keys: Sequence[int]) -> None:
         self.signatures[item_id] = facts.signature
-        self.tokens[item_id] = facts.tokens
+        # A tuple of shared strings: a fifth of a frozenset's memory, and only ever the
+        # argument of a set intersection.
+        self.tokens[item_id] = tuple(map(sys.intern, facts.tokens))
         ts = facts.published_ts
         self.stamps[item_id] = ts
+        full, bands, span = self.full, self.bands, self.span
         for key in keys:
-            if key in self.full:
+            if key in full:
                 continue
-            bucket = self.bands.get(key)
+            bucket = bands.get(key)
             if bucket is None:
-                self.bands[key] = [item_id]
-                self.span[key] = (ts, ts)
+                bands[key] = [item_id]
+                span[key] = (ts, ts)
                 continue
             bucket.append(item_id)
-            lo, hi = self.span[key]
+            lo, hi = span[key]
             if ts < lo or ts > hi:
-                self.span[key] = (min(lo, ts), max(hi, ts))
+                span[key] = (min(lo, ts), max(hi, ts))
             if len(bucket) > BUCKET_LIMIT:
-                self.full.add(key)
+                full.add(key)
 
 
 def assign(
@@ -187,7 +236,7 @@ def assign(
 
     Returns the item's cluster id, or None when it matched nothing.
     """
-    return assign_many(conn, [(item_id, item, analysis, published_ts)], now_ts)[0]
+    return assign_many(conn, [(item_id, item, analysis, published_ts)], now_ts)[0][0]
 
 
 def assign_many(
@@ -195,14 +244,19 @@ def assign_many(
     entries: Sequence[Entry],
     now_ts: int,
     keys: Sequence[MatchKeys | None] | None = None,
-) -> list[int | None]:
+    matcher: Matcher | None = None,
+) -> tuple[list[int | None], Matcher]:
     """:func:`assign` for a batch, in order: each item is matched against stored items and the
     batch's earlier items, exactly as one-by-one assignment would, with far fewer queries.
 
     ``keys``, when given, holds each entry's :class:`~feeds.analysis.samestory.MatchKeys`
     (computed elsewhere, e.g. in an analysis worker process); None entries are computed here.
+    ``matcher`` is the state an earlier call returned, reused when its window covers this
+    batch; the caller must drop it when anything else has written band rows since, or when
+    that call's transaction rolled back.
 
-    Returns each entry's cluster id (None when it matched nothing) at the time it was assigned.
+    Returns each entry's cluster id (None when it matched nothing) at the time it was
+    assigned, and the matching state (for the next batch).
     """
     from feeds.analysis.samestory import (
         COPY_CONFIRM,
@@ -214,17 +268,19 @@ def assign_many(
     )
 
     if not entries:
-        return []
+        return [], matcher or Matcher(conn, 0, -1)
     prepared = []
     for n, (item_id, item, analysis, ts) in enumerate(entries):
         match = keys[n] if keys is not None else None
         if match is None:
             match = MatchKeys.of(item)
         prepared.append((item_id, match.facts(analysis, ts), match.copy_keys, match.story_keys))
-    batch = _Batch(conn)
-    all_keys = {k for _i, _f, ck, sk in prepared for k in (*ck, *sk)}
     stamps = [e[3] for e in entries]
-    batch.load_bands(all_keys, min(stamps) - _COPY_SECONDS, max(stamps) + _COPY_SECONDS)
+    low, high = min(stamps) - _COPY_SECONDS, max(stamps) + _COPY_SECONDS
+    batch = matcher if matcher is not None and matcher.cover(low, high) else None
+    if batch is None:
+        batch = Matcher(conn, low, high)
+    batch.load_bands({k for _i, _f, ck, sk in prepared for k in (*ck, *sk)})
     band_rows: list[tuple[int, int, int]] = []
     signature_rows: list[tuple[int, int, bytes, str]] = []
     assigned: list[int | None] = []
@@ -250,7 +306,7 @@ def assign_many(
                 theirs = tokens.get(other)
                 if theirs is None or len(theirs) < STORY_MIN_TOKENS:
                     continue
-                shared = len(mine & theirs)
+                shared = len(mine.intersection(theirs))
                 if shared / (size + len(theirs) - shared) >= STORY_CONFIRM:
                     stories.add(other)
         stories |= _figure_links(conn, facts)
@@ -283,7 +339,7 @@ def assign_many(
         "INSERT OR IGNORE INTO item_band (band_key, published_ts, item_id) VALUES (?, ?, ?)",
         band_rows,
     )
-    return assigned
+    return assigned, batch
 
 
 def _figure_links(conn: sqlite3.Connection, facts: StoryFacts) -> set[int]:
