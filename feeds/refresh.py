@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from feeds.errors import FeedError, FetchError, ParseError
-from feeds.net.fetch import Fetched, FetchFailure, FetchLimits, NotModified, fetch, make_client
+from feeds.net.fetch import FetchClient, Fetched, FetchFailure, FetchLimits, NotModified, fetch
 from feeds.store import feedstate
 from feeds.subscriptions import Subscription
 
@@ -489,17 +489,18 @@ async def refresh_feeds(
     global_slots = asyncio.Semaphore(max(1, concurrency))
     host_slots: dict[str, asyncio.Semaphore] = {}
     queue: asyncio.Queue[_Job | None] = asyncio.Queue()
-    client_made: httpx.AsyncClient | None = None
+    client_made: FetchClient | None = None
     client_lock = asyncio.Lock()
 
-    async def get_client() -> httpx.AsyncClient:
-        # Made on first use: a refresh whose feeds are all skipped loads no CA bundle.
+    async def get_client() -> httpx.AsyncClient | FetchClient:
+        # Made on first use. A FetchClient fetches plain-http feeds without httpx and makes its
+        # httpx client (and loads the CA bundle) only when a feed needs it.
         nonlocal client_made
         if client is not None:
             return client
         async with client_lock:
             if client_made is None:
-                client_made = make_client()
+                client_made = FetchClient()
             return client_made
 
     def report(index: int, result: FeedResult) -> None:

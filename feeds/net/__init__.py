@@ -3,6 +3,7 @@
 from feeds.net.fetch import (
     USER_AGENT,
     FailureKind,
+    FetchClient,
     Fetched,
     FetchFailure,
     FetchLimits,
@@ -18,6 +19,7 @@ __all__ = [
     "FailureKind",
     "FetchFailure",
     "FetchLimits",
+    "FetchClient",
     "Fetched",
     "NotModified",
     "fetch",

@@ -19,6 +19,7 @@ import trustme
 from feeds import __version__
 from feeds.errors import FetchError
 from feeds.net import (
+    FetchClient,
     Fetched,
     FetchFailure,
     FetchLimits,
@@ -51,10 +52,16 @@ def server() -> Iterator[LoopbackServer]:
         yield srv
 
 
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with make_client() as c:
-        yield c
+@pytest.fixture(params=["httpx", "direct"])
+async def client(request: pytest.FixtureRequest) -> AsyncIterator[httpx.AsyncClient]:
+    """Every test runs through httpx and through the direct plain-http path of FetchClient
+    (which takes http:// URLs itself and hands the rest, e.g. https, to httpx)."""
+    if request.param == "direct":
+        async with FetchClient() as fc:
+            yield fc  # type: ignore[misc] - fetch() accepts both
+    else:
+        async with make_client() as c:
+            yield c
 
 
 async def failure(client: httpx.AsyncClient, url: str, **kwargs: object) -> FetchFailure:
