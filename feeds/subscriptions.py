@@ -17,7 +17,6 @@ crash never leaves half a file. The fetch state (validators, errors) lives in th
 from __future__ import annotations
 
 import os
-import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -222,6 +221,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     Raises:
         ConfigError: the directory or file cannot be written.
     """
+    import tempfile  # only when writing: it pulls in random and shutil
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

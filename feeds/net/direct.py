@@ -127,7 +127,11 @@ async def get(
     try:
         async with asyncio.timeout(connect_timeout):
             reader, writer = await asyncio.open_connection(
-                target.host, target.port, happy_eyeballs_delay=0.25
+                target.host,
+                target.port,
+                # Racing addresses (as anyio does for httpx) only helps a name; an IPv4
+                # literal has one address, and the race would cost a task per connection.
+                happy_eyeballs_delay=None if target.host.replace(".", "").isdigit() else 0.25,
             )
     except TimeoutError:
         raise ConnectTimeout from None

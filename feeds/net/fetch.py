@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import http
 import os
 import socket
 import ssl
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
@@ -204,6 +202,8 @@ def parse_retry_after(value: str, now: datetime) -> float | None:
         return None
     if value.replace(".", "", 1).isdigit():  # RFC says integer; tolerate "1.5"
         return float(value)
+    from email.utils import parsedate_to_datetime  # only for an HTTP-date Retry-After
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -571,12 +571,14 @@ class _Attempt:
         return content
 
     def _status_failure(self, status: int, retry_after: str | None) -> FetchFailure:
+        from http import HTTPStatus
+
         retry = None
         if retry_after is not None:
             retry = parse_retry_after(retry_after, datetime.now(UTC))
         try:
             # Our own reason phrase: the server's is untrusted text and often missing.
-            phrase = http.HTTPStatus(status).phrase
+            phrase = HTTPStatus(status).phrase
         except ValueError:
             phrase = ""
         said = f"server says {status} {phrase}".rstrip()
