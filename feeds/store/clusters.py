@@ -84,10 +84,12 @@ class Matcher:
         self.blank = self._nothing_stored(low, high)
         self.bands: dict[int, list[int]] = {}
         """band key -> item ids, stored rows and this batch's items (in that order)."""
-        self.span: dict[int, tuple[int, int]] = {}
-        """band key -> (lowest, highest) published_ts of its bucket, to skip per-row checks."""
         self.stamps: dict[int, int] = {}
         """item id -> published_ts of every item in a loaded bucket."""
+        self.earliest = high
+        self.latest = low
+        """The range of :attr:`stamps`: when it lies within an item's window, no candidate
+        needs a window check."""
         self.signatures: dict[int, Signature] = {}
         self.tokens: dict[int, tuple[str, ...]] = {}
         """item id -> its headline + lead tokens, each once."""
@@ -156,34 +158,32 @@ class Matcher:
             for key, ts, item_id in rows:
                 self.bands.setdefault(key, []).append(item_id)
                 self.stamps[item_id] = ts
-                lo, hi = self.span.get(key, (ts, ts))
-                self.span[key] = (min(lo, ts), max(hi, ts))
+            if rows:
+                self.earliest = min(self.earliest, min(r[1] for r in rows))
+                self.latest = max(self.latest, max(r[1] for r in rows))
 
     def matches(self, keys: Sequence[int], ts: int, window: int) -> list[int]:
         """Candidates sharing a band within ``window``: at most :data:`MAX_CANDIDATES`, those
         sharing the most bands (the likeliest matches) first, ties to the highest id."""
         hits: Counter[int] = Counter()
-        stamps = self.stamps
+        full, bands = self.full, self.bands
         for key in keys:
-            if key in self.full:
-                continue
-            bucket = self.bands.get(key)
-            if not bucket:
-                continue
-            lo, hi = self.span[key]
-            if ts - lo <= window and hi - ts <= window:
-                hits.update(bucket)  # the whole bucket is in the window: counted in C
-            else:
-                hits.update(i for i in bucket if abs(stamps[i] - ts) <= window)
+            if key not in full:
+                bucket = bands.get(key)
+                if bucket:
+                    hits.update(bucket)  # counted in C
+        if not hits:
+            return []
+        outside = ts - self.earliest > window or self.latest - ts > window
+        if len(hits) > _VECTOR_FROM:
+            return _strongest(hits, self.stamps if outside else None, ts, window)
+        if outside:
+            stamps = self.stamps
+            for item_id in [i for i in hits if abs(stamps[i] - ts) > window]:
+                del hits[item_id]
         if len(hits) <= MAX_CANDIDATES:
             return sorted(hits)
-        # The MAX_CANDIDATES largest by (hits, id), without a Python key call per candidate.
-        cut = sorted(hits.values(), reverse=True)[MAX_CANDIDATES - 1]
-        chosen = [i for i, n in hits.items() if n > cut]
-        tied = sorted(i for i, n in hits.items() if n == cut)
-        room = MAX_CANDIDATES - len(chosen)
-        chosen.extend(tied[len(tied) - room :])
-        return sorted(chosen)
+        return sorted(sorted(hits, key=lambda i: (hits[i], i))[-MAX_CANDIDATES:])
 
     def load_facts(self, ids: Sequence[int]) -> None:
         from feeds.analysis.samestory import signature_from_bytes
@@ -207,21 +207,48 @@ class Matcher:
         self.tokens[item_id] = tuple(map(sys.intern, facts.tokens))
         ts = facts.published_ts
         self.stamps[item_id] = ts
-        full, bands, span = self.full, self.bands, self.span
+        self.earliest = min(self.earliest, ts)
+        self.latest = max(self.latest, ts)
+        full, bands = self.full, self.bands
         for key in keys:
             if key in full:
                 continue
             bucket = bands.get(key)
             if bucket is None:
                 bands[key] = [item_id]
-                span[key] = (ts, ts)
-                continue
-            bucket.append(item_id)
-            lo, hi = span[key]
-            if ts < lo or ts > hi:
-                span[key] = (min(lo, ts), max(hi, ts))
-            if len(bucket) > BUCKET_LIMIT:
-                full.add(key)
+            else:
+                bucket.append(item_id)
+                if len(bucket) > BUCKET_LIMIT:
+                    full.add(key)
+
+
+_VECTOR_FROM = 64
+"""Above this many counted candidates, window check and ranking run in numpy (on synthetic
+text with a tiny vocabulary an item can count thousands)."""
+
+
+def _strongest(
+    hits: Counter[int], stamps: dict[int, int] | None, ts: int, window: int
+) -> list[int]:
+    """:meth:`Matcher.matches`' selection for many candidates: those within ``window`` of
+    ``ts`` (every one when ``stamps`` is None), the :data:`MAX_CANDIDATES` largest by (shared
+    bands, id), in id order."""
+    import numpy as np
+
+    count = len(hits)
+    ids = np.fromiter(hits.keys(), dtype=np.int64, count=count)
+    shared = np.fromiter(hits.values(), dtype=np.int64, count=count)
+    if stamps is not None:
+        when = np.fromiter(map(stamps.__getitem__, hits.keys()), dtype=np.int64, count=count)
+        near = np.abs(when - ts) <= window
+        ids, shared = ids[near], shared[near]
+    if len(ids) > MAX_CANDIDATES:
+        if int(ids.max()) < 2**40:  # rowids: always, in practice; then one integer ranks
+            best = np.argpartition((shared << 40) | ids, -MAX_CANDIDATES)[-MAX_CANDIDATES:]
+        else:
+            best = np.lexsort((ids, shared))[-MAX_CANDIDATES:]
+        ids = ids[best]
+    return sorted(ids.tolist())
 
 
 def assign(
