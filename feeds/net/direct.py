@@ -3,7 +3,7 @@
 Why: a refresh whose feeds mostly answer 304 spent most of its CPU in httpx's client, transport
 and anyio layers (about 1 ms per request on loopback) and ~7 MB of memory importing them. This
 module only moves bytes: one request per connection (``Connection: close``), the response framed
-by h11 (the HTTP/1.1 parser httpx itself uses, with the same header-size limit), and the status,
+by h11 (the HTTP/1.1 parser httpx itself uses, with httpcore's head-size limit), and the status,
 raw headers and raw body chunks handed back to ``fetch()``, which applies exactly the same policy
 as to an httpx response (deadline, redirects, decoded-size cap, validators, status mapping).
 
@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import h11
 
 _READ = 64 * 1024
+_MAX_HEAD = 100 * 1024
+"""Largest response head accepted: httpcore's limit, so a server httpx can read is readable here."""
 # A host httpx would send as is and the resolver cannot read as a number in another spelling
 # (octal, hex, short forms like "127.1"): lower-case DNS labels whose last one starts with a
 # letter, or a canonical dotted-quad IPv4 address.
@@ -138,7 +140,7 @@ async def get(
     except OSError as exc:
         raise ConnectFailed from exc
     try:
-        conn = h11.Connection(h11.CLIENT)
+        conn = h11.Connection(h11.CLIENT, max_incomplete_event_size=_MAX_HEAD)
         request = h11.Request(
             method=b"GET",
             target=target.target,

@@ -6,15 +6,21 @@ test: ``tests/feeds/test_fetch.py`` runs each one through httpx and through ``Fe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
+import socket
 import string
+import threading
+from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from feeds.net import FetchClient
+from feeds.net import FetchClient, Fetched, FetchFailure, FetchLimits, fetch, make_client
 from feeds.net.direct import plain_target
+
+LIMITS = FetchLimits(deadline_s=5.0)
 
 ACCEPTED = [
     "http://127.0.0.1:8765/feed0000.xml",
@@ -88,3 +94,59 @@ def test_a_proxy_in_the_environment_sends_everything_through_httpx(
     assert FetchClient().direct or any(k.lower().endswith("_proxy") for k in os.environ)
     monkeypatch.setenv(name, "http://127.0.0.1:9")
     assert not FetchClient().direct
+
+
+RAW_ANSWERS = {
+    "closes at once": b"",
+    "body cut short": b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc",
+    "not http": b"NOT HTTP AT ALL\r\n\r\n",
+    "50 KiB header": b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 50_000 + b"\r\n\r\n<rss/>",
+    "200 KiB header": b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 200_000 + b"\r\n\r\n<rss/>",
+}
+
+
+@pytest.fixture
+def raw_server() -> Iterator[tuple[int, dict[str, bytes]]]:
+    """A TCP server that answers each request with ``answer["now"]`` and closes."""
+    answer: dict[str, bytes] = {"now": b""}
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                with contextlib.suppress(OSError):
+                    conn.recv(65536)
+                    conn.sendall(answer["now"])
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1], answer
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+@pytest.mark.parametrize("case", RAW_ANSWERS)
+async def test_broken_servers_fail_the_same_way_direct_and_through_httpx(
+    raw_server: tuple[int, dict[str, bytes]], case: str
+) -> None:
+    port, answer = raw_server
+    answer["now"] = RAW_ANSWERS[case]
+    outcomes = []
+    for client in (FetchClient(), make_client()):
+        async with client:
+            try:
+                got = await fetch(client, f"http://127.0.0.1:{port}/f", limits=LIMITS)
+                outcomes.append(("ok", got.content if isinstance(got, Fetched) else b""))
+            except FetchFailure as failure:
+                outcomes.append((failure.kind, str(failure).encode()))
+    assert outcomes[0] == outcomes[1]
