@@ -174,7 +174,7 @@ class FetchClient:
         self.direct = not _environment_proxies()
         self._client: httpx.AsyncClient | None = None
 
-    def httpx(self) -> httpx.AsyncClient:
+    def httpx_client(self) -> httpx.AsyncClient:
         if self._client is None:
             self._client = make_client()
         return self._client
@@ -322,7 +322,7 @@ class _Attempt:
                 if not isinstance(answer, str):
                     return answer
                 location = answer  # the next hops go through httpx, which joins and checks
-            client = client.httpx()
+            client = client.httpx_client()
         return await self._run_httpx(
             client, conditional, etag, last_modified, limits, public_only, location
         )
