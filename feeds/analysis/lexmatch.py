@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
 
+from feeds.analysis.text import non_ascii
+
 if TYPE_CHECKING:
     from feeds.analysis.leaders import Gazetteer, _Alias
     from feeds.analysis.sectors import _Term
@@ -38,12 +40,34 @@ class Matches(NamedTuple):
 _Value = tuple["tuple[_Alias, ...]", "tuple[_Term, ...]", str, int, int]
 
 
+# Characters in order of frequency in English news copy (folded). The automaton looks a
+# character up among a node's children one by one, in the order they were added: keys are
+# added in this order of their characters, so that common characters are found first.
+_ORDER = {c: i for i, c in enumerate(" etaoinsrhldcumfpgwybvk.,'-jxqz0123456789")}
+
+
+def _key_order(key: str) -> list[int]:
+    return [_ORDER.get(c, 1000 + ord(c)) for c in key]
+
+
+class _Automata(NamedTuple):
+    full: ahocorasick.Automaton
+    """Every key."""
+    ascii: ahocorasick.Automaton
+    """The ASCII keys only: about a third of the root's children (whose list is scanned for
+    every character that starts no key, such as a space), for texts no other key can be in."""
+    key_chars: frozenset[str]
+    """The non-ASCII characters of the keys: a text holding none can only match ASCII keys."""
+
+
 @lru_cache(maxsize=2)
-def _automaton(g: Gazetteer) -> ahocorasick.Automaton:
-    """The automaton of ``g``'s aliases, the sector lexicon, the wildcard heads, the role stems.
+def _automata(g: Gazetteer) -> _Automata:
+    """The automata of ``g``'s aliases, the sector lexicon, the wildcard heads, the role stems
+    and the cue heads: of all keys, and of the ASCII keys.
 
     A key's value: (aliases, terms, wildcard head or "", role stem length or 0, cue head
-    length or 0).
+    length or 0). Which keys are found at an offset, and their order (longest first), does
+    not depend on the keys a text cannot hold, nor on the order keys are added in.
     """
     # Imported here: these modules import this one.
     from feeds.analysis.quotes import cue_heads
@@ -66,11 +90,17 @@ def _automaton(g: Gazetteer) -> ahocorasick.Automaton:
     for head in cue_heads():
         if head:
             slot(head)[4] = len(head)
-    auto = ahocorasick.Automaton()
-    for key, value in keys.items():
-        auto.add_word(key, tuple(value))
-    auto.make_automaton()
-    return auto
+    full = ahocorasick.Automaton()
+    ascii = ahocorasick.Automaton()
+    for key in sorted(keys, key=_key_order):
+        value = tuple(keys[key])
+        full.add_word(key, value)
+        if key.isascii():
+            ascii.add_word(key, value)
+    full.make_automaton()
+    ascii.make_automaton()
+    key_chars = frozenset(c for key in keys for c in key if not c.isascii())
+    return _Automata(full, ascii, key_chars)
 
 
 @lru_cache(maxsize=8)
@@ -85,7 +115,10 @@ def matches(folded: str, g: Gazetteer) -> Matches:
     roles: list[int] = []
     cues: list[int] = []
     value: _Value
-    for end, value in _automaton(g).iter(folded):
+    autos = _automata(g)
+    odd = non_ascii(folded)
+    auto = autos.ascii if odd is not None and autos.key_chars.isdisjoint(odd) else autos.full
+    for end, value in auto.iter(folded):
         aliases, terms, head, role, cue = value
         if aliases:
             leaders.append((end, aliases))
@@ -101,5 +134,5 @@ def matches(folded: str, g: Gazetteer) -> Matches:
 
 
 def warm_up(g: Gazetteer) -> None:
-    """Build the shared automaton for ``g``."""
-    _automaton(g)
+    """Build the shared automata for ``g``."""
+    _automata(g)

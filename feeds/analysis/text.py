@@ -117,18 +117,28 @@ def ascii_view(text: str) -> tuple[bytes, str | None]:
     much faster than ``str`` ones on a non-ASCII text, answer for the ASCII part.
     """
     q = text.encode("ascii", "replace")
+    return q, "" if text.isascii() else _odd_characters(text, q)
+
+
+def non_ascii(text: str) -> str | None:
+    """The non-ASCII characters of ``text`` in order; None when there are more than ``_FEW``."""
     if text.isascii():
-        return q, ""
+        return ""
+    return _odd_characters(text, text.encode("ascii", "replace"))
+
+
+def _odd_characters(text: str, q: bytes) -> str | None:
+    """:func:`non_ascii` of ``text``, given ``q``, its ASCII encoding with "?" replacements."""
     odd: list[str] = []
     i = q.find(b"?")
     while i >= 0:
         c = text[i]
         if c != "?":
             if len(odd) >= _FEW:
-                return q, None
+                return None
             odd.append(c)
         i = q.find(b"?", i + 1)
-    return q, "".join(odd)
+    return "".join(odd)
 
 
 # Byte → " " for the ASCII whitespace of ``str.split`` (``str.isspace``: it includes

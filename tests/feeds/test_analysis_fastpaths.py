@@ -12,8 +12,9 @@ import re
 
 import pytest
 
-from feeds.analysis import quotes, text
+from feeds.analysis import lexmatch, quotes, text
 from feeds.analysis.figures import _DIGITS, _digit_runs
+from feeds.analysis.leaders import gazetteer
 
 _ALPHABET = [
     "a",
@@ -83,3 +84,15 @@ def test_mark_positions_are_the_regex_matches() -> None:
             for pos in range(len(s) + 1):
                 m = rx.search(s, pos, len(s) - 1)
                 assert quotes._next_at(positions, pos, len(s) - 1) == (m.start() if m else -1)
+
+
+def test_ascii_automaton_finds_what_the_full_one_finds() -> None:
+    autos = lexmatch._automata(gazetteer())
+    rnd = random.Random(7)
+    words = [k for k, _v in autos.ascii.items()]
+    pieces = [*rnd.sample(words, 300), " ", "-", "“", "”", "—", "’", "é", "x"]
+    for _ in range(300):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+        odd = text.non_ascii(t)
+        assert odd is not None and autos.key_chars.isdisjoint(odd)
+        assert list(autos.ascii.iter(t)) == list(autos.full.iter(t)), repr(t)
