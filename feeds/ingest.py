@@ -131,25 +131,50 @@ class PendingAnalysis:
         batch: int = 1000,
         should_stop: Callable[[], bool] | None = None,
         on_batch: Callable[[int], None] | None = None,
+        on_analysed: Callable[[], None] | None = None,
+        cluster_while_waiting: bool = True,
     ) -> int:
-        """Analyse everything pending; returns the number of items written."""
+        """Analyse everything pending; returns the number of items written.
+
+        Analyses are written first, ``batch`` per transaction as the workers return them, so
+        items become filterable by leader and sector without waiting for same-story
+        clustering, which is the costlier part of the writer's work. Clustering follows in id
+        order (so the clusters are those :func:`analyse_pending` would make): with
+        ``cluster_while_waiting``, in steps while the next page is still being analysed (use
+        it when a core is free beside the workers; otherwise it only slows them), then
+        whatever is left. ``on_analysed`` is called once every analysis is written.
+        """
         self.in_flight = None
         self.submit()
         done = 0
         results: list[tuple[int, Item, Analysis]] = []
         keys: list[MatchKeys | None] = []
+        known: dict[int, tuple[Analysis, MatchKeys | None]] = {}
+        """Written but not yet clustered: what clustering needs, kept from the workers."""
+
+        def stopped() -> bool:
+            if should_stop is None or not should_stop():
+                return False
+            with self._lock:
+                for _page, other in self._queue:
+                    other.cancel()
+                self._queue.clear()
+            return True
+
         while True:
             with self._lock:
                 if not self._queue:
                     break
-                page, future = self._queue.popleft()
-            if should_stop is not None and should_stop():
-                future.cancel()
-                with self._lock:
-                    for _page, other in self._queue:
-                        other.cancel()
-                    self._queue.clear()
+                page, future = self._queue[0]
+            if stopped():
                 return done
+            if cluster_while_waiting and not future.done() and known:
+                # The workers are busy with the next page: cluster meanwhile.
+                if not _cluster_step(self.store, known, _CLUSTER_STEP):
+                    known.clear()  # nothing left to cluster (e.g. replaced meanwhile)
+                continue
+            with self._lock:
+                self._queue.popleft()
             try:
                 prepared = future.result()
             except Exception:  # noqa: BLE001 - a dead worker: analyse here instead
@@ -158,12 +183,35 @@ class PendingAnalysis:
                 results.append((item_id, item, analysis))
                 keys.append(match)
             if len(results) >= batch or not self._queue:
-                done += self.store.apply_analysis(results, keys)
+                done += self.store.apply_analysis(results, keys, cluster=False)
+                known.update(
+                    (item_id, (analysis, match))
+                    for (item_id, _item, analysis), match in zip(results, keys, strict=True)
+                )
                 results, keys = [], []
                 if on_batch is not None:
                     on_batch(done)
         # Anything stored after the last submit (or not handed over): in this process.
-        return done + analyse_pending(self.store, should_stop=should_stop)
+        done += analyse_pending(self.store, should_stop=should_stop, cluster=False)
+        if on_analysed is not None:
+            on_analysed()
+        while not stopped() and _cluster_step(self.store, known, batch):
+            pass
+        return done
+
+
+_CLUSTER_STEP = 200
+"""Items clustered at a time while waiting for the workers (≈ 50-100 ms of writer time)."""
+
+
+def _cluster_step(
+    store: Store, known: dict[int, tuple[Analysis, MatchKeys | None]], limit: int
+) -> int:
+    """Cluster up to ``limit`` written items (lowest ids first); forget their facts."""
+    ids = store.cluster_pending(limit, known)
+    for item_id in ids:
+        known.pop(item_id, None)
+    return len(ids)
 
 
 def analyse_pending(
@@ -173,6 +221,7 @@ def analyse_pending(
     batch: int = 200,
     should_stop: Callable[[], bool] | None = None,
     on_batch: Callable[[int], None] | None = None,
+    cluster: bool = True,
 ) -> int:
     """Phase 2: analyse items stored without analysis, ``batch`` per transaction, oldest first.
 
@@ -186,9 +235,15 @@ def analyse_pending(
         batch: Items per transaction.
         should_stop: Checked between batches; True stops early (the rest stays pending).
         on_batch: Called after each batch with the number analysed so far.
+        cluster: Cluster each batch as it is written (after clustering what an interrupted
+            run left analysed but unclustered). False leaves that to
+            :meth:`Store.cluster_pending`.
 
     Returns the number of items analysed.
     """
+    if cluster:
+        while (should_stop is None or not should_stop()) and store.cluster_pending(batch):
+            pass
     done = 0
     while limit is None or done < limit:
         if should_stop is not None and should_stop():
@@ -198,7 +253,7 @@ def analyse_pending(
         if not pending:
             break
         done += store.apply_analysis(
-            [(item_id, item, _analyse_one(item)) for item_id, item in pending]
+            [(item_id, item, _analyse_one(item)) for item_id, item in pending], cluster=cluster
         )
         if on_batch is not None:
             on_batch(done)

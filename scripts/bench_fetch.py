@@ -24,15 +24,15 @@ newsboat runs as ``newsboat -u URLS -c CACHE -C CONFIG -x reload`` (empty config
 newsdesk runs as ``python -m tui.cli fetch --db DB --quiet --timings`` with ``XDG_CONFIG_HOME``
 pointing at a config dir whose ``newsdesk/subscriptions.toml`` lists the URLs (and
 ``XDG_DATA_HOME`` at a temporary dir). ``fetch`` stores every feed's new items first (phase 1:
-listed; filters by source, date and read state work) and then analyses them (phase 2: text
-search, leader/sector filters, clusters);
+listed; filters by source, date and read state work), then writes their analyses (phase 2:
+text search, leader and sector filters) and then clusters them (same copy, same story).
 ``--timings`` prints the wall-clock moment of each, and the script subtracts the moment it
 started the process. So for newsdesk "listed s" is when a reader could see the new items,
-"analysed s" (= wall, minus interpreter teardown) when they are fully filterable. For newsboat
-both are its wall time.
+"analysed s" when they are filterable by leader and sector (the issue's "fully analysed"), and
+"wall s" includes clustering and interpreter teardown. For newsboat all three are its wall time.
 
-Prints wall s, listed s, user s, sys s and peak RSS MB (medians of ``--runs``) per tool and
-case, the newsdesk/newsboat ratios, and the same table in Markdown.
+Prints listed s, analysed s, wall s, user s, sys s and peak RSS MB (medians of ``--runs``) per
+tool and case, the newsdesk/newsboat ratios, and the same table in Markdown.
 """
 
 from __future__ import annotations
@@ -74,6 +74,8 @@ class Sample:
     rss_mb: float
     listed: float = -1.0
     """Seconds from start until new items were listed (-1: the tool does not say; use wall)."""
+    analysed: float = -1.0
+    """Seconds from start until they were filterable by leader and sector (-1: use wall)."""
 
 
 @dataclass(frozen=True)
@@ -86,8 +88,8 @@ class Result:
     note: str = ""
 
     def median(self, field: str) -> float:
-        if field == "listed":
-            values = [s.listed if s.listed >= 0 else s.wall for s in self.samples]
+        if field in ("listed", "analysed"):
+            values = [v if (v := getattr(s, field)) >= 0 else s.wall for s in self.samples]
             return float(statistics.median(values))
         return float(statistics.median(float(getattr(s, field)) for s in self.samples))
 
@@ -163,15 +165,21 @@ def timed(cmd: list[str], env: dict[str, str], log: Path) -> Sample:
         tail = log.read_text(errors="replace").strip().splitlines()[-3:]
         print(f"  warning: {cmd[0]} exited {proc.returncode}: {' | '.join(tail)}")
     wall, user, system, rss_kb = (float(x) for x in fields)
-    listed = -1.0
-    # newsdesk fetch --timings: "timings: listed 1.234 s (at EPOCH), analysed N items ..."
+    listed = analysed = -1.0
+    # newsdesk fetch --timings: "timings: listed 1.234 s (at EPOCH), analysed N items 2.345 s
+    # (at EPOCH), clustered ..."
     found = _TIMINGS.search(log.read_text(errors="replace"))
     if found:
         listed = max(0.0, float(found.group(1)) - started)
-    return Sample(wall=wall, user=user, sys=system, rss_mb=rss_kb / 1024, listed=listed)
+        analysed = max(0.0, float(found.group(2)) - started)
+    return Sample(
+        wall=wall, user=user, sys=system, rss_mb=rss_kb / 1024, listed=listed, analysed=analysed
+    )
 
 
-_TIMINGS = re.compile(r"timings: listed [\d.]+ s \(at ([\d.]+)\)")
+_TIMINGS = re.compile(
+    r"timings: listed [\d.]+ s \(at ([\d.]+)\), analysed \d+ items [\d.]+ s \(at ([\d.]+)\)"
+)
 
 
 def snapshot(paths: list[Path], dest: Path) -> None:
@@ -335,10 +343,10 @@ def print_table(results: list[Result], runs: int) -> None:
     """Plain table, ratios, then the same as Markdown."""
     by_key = {(r.tool, r.case): r for r in results}
     print(f"\nMedians of {runs} runs")
-    fields = ("listed", "wall", "user", "sys", "rss_mb")
+    fields = ("listed", "analysed", "wall", "user", "sys", "rss_mb")
     print(
-        f"{'tool':10} {'case':7} {'listed':>7} {'wall s':>7} {'user s':>7} {'sys s':>7}"
-        f" {'RSS MB':>7}"
+        f"{'tool':10} {'case':7} {'listed':>7} {'analysd':>7} {'wall s':>7} {'user s':>7}"
+        f" {'sys s':>7} {'RSS MB':>7}"
     )
     rows = []
     for case in CASES:
@@ -357,8 +365,11 @@ def print_table(results: list[Result], runs: int) -> None:
             ratios.append((case, values))
             print(f"{'ratio':10} {case:7} " + " ".join(f"{v:6.2f}x" for v in values))
     print("\nMarkdown:\n")
-    print("| tool | case | listed s | wall s (analysed) | user s | sys s | peak RSS MB |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print(
+        "| tool | case | listed s | analysed s (leader/sector filters) | wall s (clustered,"
+        " done) | user s | sys s | peak RSS MB |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for tool, case, values in rows:
         cells = " | ".join(f"{v:.2f}" for v in values[:-1])
         print(f"| {tool} | {case} | {cells} | {values[-1]:.1f} |")

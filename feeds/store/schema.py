@@ -226,6 +226,12 @@ def _migration_6(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_7(conn: sqlite3.Connection) -> None:
+    # items.analysed = 2: analysed (filterable by leader and sector) but not yet clustered.
+    # A refresh writes the analyses first and clusters afterwards; this is that queue.
+    conn.execute("CREATE INDEX items_unclustered ON items (id) WHERE analysed = 2")
+
+
 MIGRATIONS: list[Migration] = [
     _migration_1,
     _migration_2,
@@ -233,6 +239,7 @@ MIGRATIONS: list[Migration] = [
     _migration_4,
     _migration_5,
     _migration_6,
+    _migration_7,
 ]
 """Ordered migrations; after applying ``MIGRATIONS[i]`` the version is ``i + 1``."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
@@ -49,6 +49,8 @@ _CLUSTER_VERSION = 3
 # Schema version that added items.analysed (migration 4): two-phase import.
 _TWO_PHASE_VERSION = 4
 _IMPORT_CACHE_KIB = -65536  # negative: KiB, i.e. 64 MiB, while an import runs
+_UNCLUSTERED = 2
+"""``items.analysed`` of an item analysed (filterable) but not yet clustered (0: pending)."""
 _MATCHER_MAX_ITEMS = 20_000
 """Items whose matching facts phase 2 keeps in memory between batches (≈ 1.2 KB each)."""
 
@@ -625,6 +627,8 @@ class Store:
         self,
         results: Iterable[tuple[int, Item, Analysis]],
         keys: Sequence[MatchKeys | None] | None = None,
+        *,
+        cluster: bool = True,
     ) -> int:
         """Phase 2 of an import: write analyses of pending items, in one transaction.
 
@@ -635,6 +639,9 @@ class Store:
         :class:`~feeds.analysis.samestory.MatchKeys` (e.g. from an analysis worker process).
         Items no longer pending (analysed meanwhile, e.g. by :meth:`replace_content`, or gone)
         are skipped. Returns how many were written.
+
+        With ``cluster=False`` the items are filterable afterwards but not yet clustered;
+        :meth:`cluster_pending` clusters them (in id order, so the clusters are the same).
         """
         imported_ts = int(self._clock().timestamp())
         leaders: dict[str, tuple[str, str]] = {}
@@ -678,9 +685,10 @@ class Store:
                 sector_rows.extend((sid, ts, item_id, score) for sid, score in best.items())
                 entries.append((item_id, item, analysis, ts))
                 entry_keys.append(keys[n] if keys is not None else None)
+            deferred = self._clustered and not cluster
             conn.executemany(
                 "UPDATE items SET leader_tags = ?, sector_tags = ?, analysis_json = ?,"
-                " analysed = 1 WHERE id = ?",
+                f" analysed = {_UNCLUSTERED if deferred else 1} WHERE id = ?",
                 updates,
             )
             # An external-content index must hold exactly the row's values, or a later
@@ -700,7 +708,7 @@ class Store:
                 " VALUES (?, ?, ?, ?)",
                 sector_rows,
             )
-            if self._clustered:
+            if self._clustered and not deferred:
                 _assigned, matcher = clusters.assign_many(
                     conn, entries, imported_ts, entry_keys, matcher
                 )
@@ -711,6 +719,69 @@ class Store:
         if entries:
             self._match_counts.clear()
         return len(entries)
+
+    def unclustered_count(self) -> int:
+        """Analysed items still waiting to be clustered (``apply_analysis(cluster=False)``)."""
+        if not self._clustered or not self._two_phase:
+            return 0
+        return int(self._scalar(f"SELECT count(*) FROM items WHERE analysed = {_UNCLUSTERED}"))
+
+    def cluster_pending(
+        self,
+        limit: int = 1000,
+        known: Mapping[int, tuple[Analysis, MatchKeys | None]] | None = None,
+    ) -> list[int]:
+        """Cluster up to ``limit`` items analysed without clustering, lowest id first, in one
+        transaction; returns their ids.
+
+        ``known`` may hold an item's analysis and match keys already in memory (e.g. from the
+        analysis workers); anything else is read back from the row.
+        """
+        if not self._clustered or not self._two_phase or limit <= 0:
+            return []
+        known = known or {}
+        imported_ts = int(self._clock().timestamp())
+        matcher = self._take_matcher()  # dropped if this transaction fails
+        with self._import_cache(), self._transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, published_ts, title, body FROM items"
+                f" WHERE analysed = {_UNCLUSTERED} ORDER BY id LIMIT ?",
+                (limit,),
+            ).fetchall()
+            if not rows:
+                self._keep_matcher(matcher)
+                return []
+            missing = [r[0] for r in rows if r[0] not in known]
+            stored: dict[int, str] = {}
+            for start in range(0, len(missing), 500):
+                chunk = missing[start : start + 500]
+                stored.update(
+                    conn.execute(
+                        "SELECT id, analysis_json FROM items"
+                        f" WHERE id IN ({', '.join('?' * len(chunk))})",
+                        chunk,
+                    ).fetchall()
+                )
+            entries: list[clusters.Entry] = []
+            entry_keys: list[MatchKeys | None] = []
+            for item_id, ts, title, body in rows:
+                got = known.get(item_id)
+                analysis, match = got if got else (analysis_from_json(stored[item_id]), None)
+                entries.append((item_id, Item(title=title, body=body), analysis, ts))
+                entry_keys.append(match)
+            _assigned, matcher = clusters.assign_many(
+                conn, entries, imported_ts, entry_keys, matcher
+            )
+            ids = [e[0] for e in entries]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                conn.execute(
+                    f"UPDATE items SET analysed = 1 WHERE id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+        self._keep_matcher(matcher)
+        self._match_counts.clear()
+        return ids
 
     def _take_matcher(self) -> clusters.Matcher | None:
         """The matching state of the last phase-2 batch, if still true of the database.

@@ -342,13 +342,19 @@ def test_analysis_in_workers_clusters_exactly_like_analyse_pending(
 
     items = _wire_day()
     outcomes = []
-    for label in ("one-by-one", "default", "workers"):
+    for label in ("one-by-one", "default", "interrupted", "workers", "workers-then-cluster"):
         with Store.open(tmp_path / f"{label}.db", clock=lambda: NOW) as s:
             s.store_items(items)
             if label == "one-by-one":
                 assert analyse_pending(s, batch=1) == len(items)
             elif label == "default":
                 assert analyse_pending(s) == len(items)
+            elif label == "interrupted":
+                # Analysed (filterable) but the process ended before clustering: the next
+                # run clusters from the stored analyses.
+                assert analyse_pending(s, batch=5, cluster=False) == len(items)
+                assert s.unclustered_count() == len(items) and s.pending_count() == 0
+                assert s.count(parse_query("cluster:1")) == 0
             else:
                 pool: concurrent.futures.Executor = (
                     concurrent.futures.ThreadPoolExecutor(2)
@@ -359,12 +365,29 @@ def test_analysis_in_workers_clusters_exactly_like_analyse_pending(
                     pending = PendingAnalysis(s, pool, page=4)
                     assert pending.submit() == len(items)
                     batches: list[int] = []
-                    assert pending.finish(batch=7, on_batch=batches.append) == len(items)
+                    analysed: list[int] = []
+
+                    def on_analysed(store: Store = s, analysed: list[int] = analysed) -> None:
+                        # Every item filterable before clustering is finished.
+                        analysed.append(store.pending_count())
+                        assert store.count(parse_query("sector:energy")) >= 1
+
+                    assert pending.finish(
+                        batch=7,
+                        on_batch=batches.append,
+                        on_analysed=on_analysed,
+                        cluster_while_waiting=label == "workers",
+                    ) == len(items)
                     assert batches[-1] == len(items) and len(batches) > 1
-            assert s.pending_count() == 0
+                    assert analysed == [0]
+        if label == "interrupted":
+            with Store.open(tmp_path / f"{label}.db", clock=lambda: NOW) as s:
+                assert analyse_pending(s) == 0
+        with Store.open(tmp_path / f"{label}.db", clock=lambda: NOW) as s:
+            assert s.pending_count() == 0 and s.unclustered_count() == 0
             outcomes.append((_clustering(s), _heads(s)))
     assert outcomes[0][0], "the sample copies must cluster"
-    assert outcomes[0] == outcomes[1] == outcomes[2]
+    assert all(outcome == outcomes[0] for outcome in outcomes[1:])
 
 
 def test_a_broken_worker_falls_back_to_analysing_here(store: Store) -> None:
