@@ -433,7 +433,7 @@ def run_fetch(argv: Sequence[str]) -> int:
             def mark() -> None:
                 marks.append((time.time(), time.perf_counter() - started))
 
-            if not args.no_analyse and store.pending_count():
+            if not args.no_analyse and (store.pending_count() or store.unclustered_count()):
                 if pool is not None:
                     # Analyses first (filterable by leader and sector), clustering after;
                     # meanwhile only if a core is free beside the two workers.

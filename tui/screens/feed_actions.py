@@ -125,7 +125,7 @@ class FeedActions:
 
         worker = get_current_worker()
         pending = self.store.pending_count()
-        if not pending:
+        if not pending and not self.store.unclustered_count():
             return
 
         def on_batch(done: int) -> None:

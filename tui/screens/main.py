@@ -125,7 +125,7 @@ class MainScreen(FeedActions, Screen[None]):
     def on_mount(self) -> None:
         self.apply_query(self.query_value)
         self.headlines.focus()
-        if self.store.pending_count():
+        if self.store.pending_count() or self.store.unclustered_count():
             # Left over from `newsdesk fetch --no-analyse` or an interrupted session.
             self.analyse_in_background()
         if self.auto_refresh_minutes > 0:
