@@ -1,8 +1,8 @@
 """What a ``newsdesk fetch`` process imports (subprocesses, so nothing here is loaded already).
 
 A fetch where every feed answers 304 Not Modified is the common cron case: it must not pay for
-the parsers, the analysis pipeline or httpx (plain-http feeds go direct). ``fetch --help`` loads
-neither the network nor the storage stack.
+the parsers or the analysis pipeline. ``fetch --help`` loads neither the network nor the
+storage stack.
 """
 
 from __future__ import annotations
@@ -19,9 +19,6 @@ from tests.feeds.http_servers import LoopbackServer, respond
 
 ROOT = Path(__file__).resolve().parents[1]
 NOT_FOR_304 = (
-    "httpx",
-    "httpcore",
-    "anyio",
     "feeds.loaders",
     "fastfeedparser",
     "feedparser",
@@ -68,7 +65,7 @@ def not_modified_site() -> Iterator[LoopbackServer]:
         yield srv
 
 
-def test_a_304_only_fetch_imports_no_parser_analysis_or_httpx(
+def test_a_304_only_fetch_imports_no_parser_or_analysis(
     not_modified_site: LoopbackServer, tmp_path: Path
 ) -> None:
     config = tmp_path / "config" / "newsdesk"

@@ -5,8 +5,8 @@ Policy lives here, not in callers: one wall-clock deadline per fetch, redirects 
 decompressing, conditional GET, Retry-After, and every failure turned into a ``FetchFailure``
 whose ``str()`` is a short sentence naming the URL (SECURITY.md §4).
 
-Requests go through httpx, except the plain-http ones of a :class:`FetchClient` (what a refresh
-uses), which go direct (``feeds.net.direct``); httpx is imported only when a request needs it.
+Requests go through httpx; a :class:`FetchClient` (what a refresh uses) imports it and makes its
+client only when a request is actually sent.
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ from feeds.net.decode import BoundedDecoder, DecodeError
 
 if TYPE_CHECKING:
     import httpx
-
-    from feeds.net import direct
 
 USER_AGENT = f"newsdesk/{__version__} (+https://github.com/newsdesk)"
 # Only what we can decompress with a bound ourselves (decode.py); never br/zstd.
@@ -162,16 +160,10 @@ def _environment_proxies() -> bool:
 
 
 class FetchClient:
-    """The client of a refresh: plain http:// goes direct, anything else through httpx.
-
-    Plain-http requests (the URLs :func:`feeds.net.direct.plain_target` accepts, when no proxy
-    variable is set and the SSRF guard is not asked for) skip httpx entirely: same policy,
-    a fraction of the CPU, and no httpx import. The httpx client (:func:`make_client`) is made
-    at the first request that needs it and closed with this one.
-    """
+    """The client of a refresh: the httpx client of :func:`make_client`, made at the first
+    request (a refresh whose feeds are all skipped imports no httpx), closed with this one."""
 
     def __init__(self) -> None:
-        self.direct = not _environment_proxies()
         self._client: httpx.AsyncClient | None = None
 
     def httpx_client(self) -> httpx.AsyncClient:
@@ -312,20 +304,9 @@ class _Attempt:
             conditional[b"If-None-Match"] = _header_bytes(etag)
         if last_modified:
             conditional[b"If-Modified-Since"] = _header_bytes(last_modified)
-        location = ""
         if isinstance(client, FetchClient):
-            from feeds.net.direct import plain_target
-
-            target = None if public_only or not client.direct else plain_target(self.source)
-            if target is not None:
-                answer = await self._direct(target, conditional, etag, last_modified, limits)
-                if not isinstance(answer, str):
-                    return answer
-                location = answer  # the next hops go through httpx, which joins and checks
             client = client.httpx_client()
-        return await self._run_httpx(
-            client, conditional, etag, last_modified, limits, public_only, location
-        )
+        return await self._run_httpx(client, conditional, etag, last_modified, limits, public_only)
 
     async def _run_httpx(
         self,
@@ -335,9 +316,8 @@ class _Attempt:
         last_modified: str,
         limits: FetchLimits,
         public_only: bool,
-        location: str,
     ) -> Fetched | NotModified:
-        """The hops through httpx; ``location`` is where a direct first hop redirected to."""
+        """The hops through httpx, redirects followed by hand."""
         import httpx
 
         try:
@@ -350,14 +330,13 @@ class _Attempt:
 
         redirects = 0
         while True:
-            if not location:
-                self.hop = str(current)
-                answer = await self._hop(
-                    client, current, conditional, etag, last_modified, limits, public_only, timeout
-                )
-                if not isinstance(answer, str):
-                    return answer
-                location = answer
+            self.hop = str(current)
+            answer = await self._hop(
+                client, current, conditional, etag, last_modified, limits, public_only, timeout
+            )
+            if not isinstance(answer, str):
+                return answer
+            location = answer
             redirects += 1
             if redirects > limits.max_redirects:
                 raise self.fail("too_many_redirects", f"more than {limits.max_redirects} redirects")
@@ -372,7 +351,7 @@ class _Attempt:
             if str(nxt) in seen:
                 raise self.fail("too_many_redirects", f"redirect loop back to {nxt}")
             seen.add(str(nxt))
-            current, location = nxt, ""
+            current = nxt
             self.redirected = True
 
     async def _hop(
@@ -428,78 +407,6 @@ class _Attempt:
                 raise self._status_failure(status, resp.headers.get("retry-after"))
         except httpx.HTTPError as exc:
             raise self._transport_failure(exc, limits) from exc
-
-    async def _direct(
-        self,
-        target: direct.Target,
-        conditional: dict[bytes, bytes],
-        etag: str,
-        last_modified: str,
-        limits: FetchLimits,
-    ) -> Fetched | NotModified | str:
-        """The first hop without httpx (a plain-http URL): the answer, or where it redirects.
-
-        The same headers as through httpx (but no keep-alive: one connection per request), and
-        the same handling of the answer; the URL needs no normalising (``plain_target``).
-        """
-        import h11
-
-        from feeds.net import direct
-
-        headers = [
-            (b"Accept", b"*/*"),
-            (b"Accept-Encoding", ACCEPT_ENCODING.encode("ascii")),
-            (b"User-Agent", USER_AGENT.encode("ascii")),
-            *conditional.items(),
-        ]
-        try:
-            async with direct.get(
-                target, headers, connect_timeout=limits.connect_timeout_s
-            ) as resp:
-                status, raw = resp.status, resp.raw_headers
-                location = resp.header(b"location")
-                if status in _REDIRECTS and location:
-                    return location
-                if status == 304:
-                    return NotModified(
-                        url=self.source,
-                        etag=_raw_header(raw, b"etag") or etag,
-                        last_modified=_raw_header(raw, b"last-modified") or last_modified,
-                    )
-                if 200 <= status < 300:
-                    content = await self._read_body(
-                        resp.chunks(),
-                        resp.header(b"content-length"),
-                        resp.header(b"content-encoding"),
-                        status,
-                        limits,
-                    )
-                    return Fetched(
-                        url=self.source,
-                        status=status,
-                        content=content,
-                        etag=_raw_header(raw, b"etag"),
-                        last_modified=_raw_header(raw, b"last-modified"),
-                        content_type=resp.header(b"content-type"),
-                    )
-                raise self._status_failure(status, resp.header(b"retry-after") or None)
-        except direct.ConnectTimeout:
-            raise self.fail(
-                "timeout", f"timed out connecting after {limits.connect_timeout_s:g} s"
-            ) from None
-        except direct.ConnectFailed as exc:
-            cause = exc.__cause__
-            if isinstance(cause, socket.gaierror):
-                raise self.fail("dns", f"could not resolve host {target.host}") from cause
-            if isinstance(cause, ConnectionRefusedError) or (
-                isinstance(cause, OSError) and cause.errno == errno.ECONNREFUSED
-            ):
-                raise self.fail("refused", "connection refused") from cause
-            raise self.fail("network", "could not connect") from cause
-        except h11.RemoteProtocolError as exc:
-            raise self.fail("network", "server broke off the response") from exc
-        except (h11.LocalProtocolError, OSError) as exc:
-            raise self.fail("network", "network error") from exc
 
     def _check_scheme(self, url: httpx.URL, *, redirected: bool) -> None:
         if url.scheme not in ("http", "https"):

@@ -52,11 +52,11 @@ def server() -> Iterator[LoopbackServer]:
         yield srv
 
 
-@pytest.fixture(params=["httpx", "direct"])
+@pytest.fixture(params=["httpx", "refresh"])
 async def client(request: pytest.FixtureRequest) -> AsyncIterator[httpx.AsyncClient]:
-    """Every test runs through httpx and through the direct plain-http path of FetchClient
-    (which takes http:// URLs itself and hands the rest, e.g. https, to httpx)."""
-    if request.param == "direct":
+    """Every test runs with a plain httpx client and with the refresh's FetchClient (which
+    makes the same client lazily)."""
+    if request.param == "refresh":
         async with FetchClient() as fc:
             yield fc  # type: ignore[misc] - fetch() accepts both
     else:
