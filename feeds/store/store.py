@@ -744,31 +744,47 @@ class Store:
         matcher = self._take_matcher()  # dropped if this transaction fails
         with self._import_cache(), self._transaction() as conn:
             rows = conn.execute(
-                "SELECT id, published_ts, title, body FROM items"
-                f" WHERE analysed = {_UNCLUSTERED} ORDER BY id LIMIT ?",
+                f"SELECT id, published_ts FROM items WHERE analysed = {_UNCLUSTERED}"
+                " ORDER BY id LIMIT ?",
                 (limit,),
             ).fetchall()
             if not rows:
                 self._keep_matcher(matcher)
                 return []
+            # Text and analysis are read back only for items nobody handed over (a crash).
             missing = [r[0] for r in rows if r[0] not in known]
-            stored: dict[int, str] = {}
+            stored: dict[int, tuple[str, str, str]] = {}
             for start in range(0, len(missing), 500):
                 chunk = missing[start : start + 500]
                 stored.update(
-                    conn.execute(
-                        "SELECT id, analysis_json FROM items"
+                    (r[0], r[1:])
+                    for r in conn.execute(
+                        "SELECT id, title, body, analysis_json FROM items"
                         f" WHERE id IN ({', '.join('?' * len(chunk))})",
                         chunk,
-                    ).fetchall()
+                    )
                 )
             entries: list[clusters.Entry] = []
             entry_keys: list[MatchKeys | None] = []
-            for item_id, ts, title, body in rows:
+            for item_id, ts in rows:
                 got = known.get(item_id)
-                analysis, match = got if got else (analysis_from_json(stored[item_id]), None)
+                if got is not None and got[1] is not None:
+                    # The match keys are all clustering reads of the item's text.
+                    entries.append((item_id, Item(title="", body=""), got[0], ts))
+                    entry_keys.append(got[1])
+                    continue
+                if item_id not in stored:  # known, but its keys failed in the worker
+                    stored.update(
+                        (r[0], r[1:])
+                        for r in conn.execute(
+                            "SELECT id, title, body, analysis_json FROM items WHERE id = ?",
+                            (item_id,),
+                        )
+                    )
+                title, body, encoded = stored[item_id]
+                analysis = got[0] if got is not None else analysis_from_json(encoded)
                 entries.append((item_id, Item(title=title, body=body), analysis, ts))
-                entry_keys.append(match)
+                entry_keys.append(None)
             _assigned, matcher = clusters.assign_many(
                 conn, entries, imported_ts, entry_keys, matcher
             )
