@@ -161,6 +161,25 @@ def test_second_refresh_with_304_stores_nothing_and_records_success(
     assert state.etag == '"kz-1"' and state.title == "Steppe Wire"
 
 
+def test_unchanged_feeds_are_recorded_in_a_few_commits(site: FakeSite, store: Store) -> None:
+    subs = []
+    for n in range(24):
+        body = KZ.replace(b"steppe-", f"u{n}-".encode())
+        site.routes[f"/u{n}.xml"] = Route(body=body, etag=f'"u{n}"')
+        subs.append(Subscription(site.url(f"/u{n}.xml")))
+    refresh(store, subs, analyse=False, clock=lambda: 1_000_000.0)
+    before = store._generation  # noqa: SLF001 - counts this connection's commits
+    summary = refresh(store, subs, analyse=False, clock=lambda: 1_000_600.0)
+    assert [r.outcome for r in summary.results] == ["not_modified"] * 24
+    # 24 answers of nothing new: gathered (up to 8 at a time; typically 3-4 commits), not
+    # one commit per feed or two (20 without gathering).
+    assert store._generation - before <= 12  # noqa: SLF001
+    assert all(
+        (st := feedstate.get_state(store, sub.url)) is not None and st.last_success_ts == 1_000_600
+        for sub in subs
+    )
+
+
 def test_known_items_count_as_duplicates_not_new(site: FakeSite, store: Store) -> None:
     site.routes["/a.xml"] = Route(body=KZ)
     subs = [Subscription(site.url("/a.xml"))]
