@@ -430,7 +430,7 @@ async def _writer(
             return
 
 
-_QUIET_GATHER_S = 0
+_QUIET_GATHER_S = 0.05
 """How long the writer waits for more feeds when a batch holds only 304s and failures."""
 
 
