@@ -185,7 +185,7 @@ class PendingAnalysis:
             if len(results) >= batch or not self._queue:
                 done += self.store.apply_analysis(results, keys, cluster=False)
                 known.update(
-                    (item_id, (analysis, match))
+                    (item_id, (_for_matching(analysis), match))
                     for (item_id, _item, analysis), match in zip(results, keys, strict=True)
                 )
                 results, keys = [], []
@@ -198,6 +198,15 @@ class PendingAnalysis:
         while not stopped() and _cluster_step(self.store, known, batch):
             pass
         return done
+
+
+def _for_matching(analysis: Analysis) -> Analysis:
+    """What same-story matching reads of an analysis (leaders, money and percent figures):
+    kept for every written item until it is clustered, so without quotes, spans and sectors."""
+    return Analysis(
+        leaders=tuple(replace(h, mentions=()) for h in analysis.leaders),
+        figures=tuple(f for f in analysis.figures if f.kind in ("money", "percent")),
+    )
 
 
 _CLUSTER_STEP = 200
