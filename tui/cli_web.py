@@ -403,9 +403,12 @@ def run_fetch(argv: Sequence[str]) -> int:
                 from feeds.ingest import PendingAnalysis
 
                 assert pool is not None
-                # One page in flight during phase 1 (the other worker stays free to parse);
-                # the analysis data loads in a worker only when there is something to analyse.
-                pending = PendingAnalysis(store, pool, in_flight=1)
+                # With a core to spare, one page is analysed while feeds still download (the
+                # other worker stays free to parse). On two cores that slowed the listing
+                # (main process, parse worker and server already share them) without
+                # finishing the analysis sooner, so there it all waits for phase 2.
+                spare = (os.cpu_count() or 1) > 2
+                pending = PendingAnalysis(store, pool, in_flight=1 if spare else 0)
             return pending
 
         if (os.cpu_count() or 1) > 1 and len(subs) >= _PARSE_PROCESS_FEEDS:
