@@ -295,7 +295,11 @@ def _is_scare(body: str, q: _Raw) -> bool:
             return True
     if len(words) > 12:
         return False
-    before = body[max(0, q.open_at - 30) : q.open_at]
+    before = body[max(0, q.open_at - 30) : q.open_at].rstrip()
+    # Every ``_SCARE_BEFORE`` phrase ends in a word character, right before trailing whitespace
+    # and the end (most quotes follow ":" or ","): the search only runs after one.
+    if not before or not (before[-1].isalnum() or before[-1] == "_"):
+        return False
     return bool(_SCARE_BEFORE.search(before))
 
 

@@ -155,9 +155,6 @@ def word_count(text: str) -> int:
     return t.count(b" x") + (t[:1] == b"x")
 
 
-_PARA_RE = re.compile(r"[^\n]+")
-
-
 @lru_cache(maxsize=4)
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of non-blank lines (a feed body may use single or double newlines).
@@ -165,18 +162,21 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     Cached per text (several analysis steps ask for the same body): do not mutate the list.
     """
     out = []
-    # The ``_PARA_RE`` matches (maximal runs without a line break), found with ``str.find``:
-    # a body has few lines, and the regex scans every character.
+    # Maximal runs without a line break, found with ``str.find`` (a regex scan tests every
+    # character), trimmed by ``str.isspace`` (what ``strip`` drops) without slicing the text.
     n = len(text)
     s = 0
     while s < n:
         e = text.find("\n", s)
         if e < 0:
             e = n
-        if e > s:
-            seg = text[s:e]
-            if seg.strip():
-                out.append((s + len(seg) - len(seg.lstrip()), e - (len(seg) - len(seg.rstrip()))))
+        a, b = s, e
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
         s = e + 1
     return out
 

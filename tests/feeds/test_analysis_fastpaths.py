@@ -96,3 +96,26 @@ def test_ascii_automaton_finds_what_the_full_one_finds() -> None:
         odd = text.non_ascii(t)
         assert odd is not None and autos.key_chars.isdisjoint(odd)
         assert list(autos.ascii.iter(t)) == list(autos.full.iter(t)), repr(t)
+
+
+def test_scare_phrases_end_in_a_word_character() -> None:
+    # ``_is_scare`` runs the search only when the text before the quote ends (trailing
+    # whitespace aside) in a word character.
+    rnd = random.Random(8)
+    pieces = [
+        "so-called",
+        "named",
+        "known as",
+        "так называемый",
+        "slogan",
+        " ",
+        "\n",
+        ":",
+        ",",
+        "x",
+    ]
+    for _ in range(3000):
+        before = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        if quotes._SCARE_BEFORE.search(before):
+            last = before.rstrip()[-1:]
+            assert last.isalnum() or last == "_", repr(before)
