@@ -185,7 +185,7 @@ class PendingAnalysis:
             if len(results) >= batch or not self._queue:
                 done += self.store.apply_analysis(results, keys, cluster=False)
                 known.update(
-                    (item_id, (_for_matching(analysis), match))
+                    (item_id, (_for_matching(analysis), match and match.shared()))
                     for (item_id, _item, analysis), match in zip(results, keys, strict=True)
                 )
                 results, keys = [], []

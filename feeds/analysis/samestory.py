@@ -22,10 +22,12 @@ numpy is imported lazily: opening the store (and so the TUI's first paint) must 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 import zlib
+from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -305,20 +307,48 @@ class StoryFacts:
 @dataclass(frozen=True, slots=True)
 class MatchKeys:
     """The text-only part of :class:`StoryFacts` plus its LSH keys: a pure function of the item,
-    so a worker process can compute it (with the analysis) while the store's writer clusters."""
+    so a worker process can compute it (with the analysis) while the store's writer clusters.
+
+    Compact, because a refresh holds one per new item until it is clustered: the tokens as a
+    sorted tuple (see :meth:`shared`), the band keys packed as 64-bit integers.
+    """
 
     signature: Signature = field(repr=False)
-    tokens: frozenset[str]
-    copy_keys: tuple[int, ...]
-    story_keys: tuple[int, ...]
+    words: tuple[str, ...]
+    """The headline + lead tokens (:func:`story_tokens`), sorted."""
+    packed_keys: bytes = field(repr=False)
+    """Copy band keys, then story band keys, as native 64-bit integers."""
+    copy_count: int
 
     @classmethod
     def of(cls, item: Item) -> MatchKeys:
         signature = copy_signature(item)
         tokens = story_tokens(item)
-        return cls(
-            signature, tokens, tuple(copy_band_keys(signature)), tuple(story_band_keys(tokens))
-        )
+        copy_keys = copy_band_keys(signature)
+        packed = array("q", [*copy_keys, *story_band_keys(tokens)]).tobytes()
+        return cls(signature, tuple(sorted(tokens)), packed, len(copy_keys))
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        return frozenset(self.words)
+
+    @property
+    def copy_keys(self) -> list[int]:
+        return self._keys()[: self.copy_count]
+
+    @property
+    def story_keys(self) -> list[int]:
+        return self._keys()[self.copy_count :]
+
+    def _keys(self) -> list[int]:
+        keys = array("q")
+        keys.frombytes(self.packed_keys)
+        return keys.tolist()
+
+    def shared(self) -> MatchKeys:
+        """The same keys with interned tokens: news reuses its words, so thousands of held
+        keys then share one string per word instead of one per occurrence."""
+        return replace(self, words=tuple(map(sys.intern, self.words)))
 
     def facts(self, analysis: Analysis, published_ts: int) -> StoryFacts:
         """The item's :class:`StoryFacts` (equal to ``StoryFacts.of(item, analysis, ts)``)."""

@@ -226,8 +226,18 @@ def test_match_keys_are_the_story_facts_and_band_keys() -> None:
         want.leaders,
         1234,
     )
-    assert keys.copy_keys == tuple(ss.copy_band_keys(want.signature))
-    assert keys.story_keys == tuple(ss.story_band_keys(want.tokens))
+    assert keys.copy_keys == ss.copy_band_keys(want.signature)
+    assert keys.story_keys == ss.story_band_keys(want.tokens)
+    # Packed and interned for holding thousands: the same keys and tokens after a round trip.
+    import pickle
+
+    back = pickle.loads(pickle.dumps(keys.shared()))
+    assert (back.copy_keys, back.story_keys, back.tokens) == (
+        keys.copy_keys,
+        keys.story_keys,
+        want.tokens,
+    )
+    assert all(word is sys.intern(word) for word in keys.shared().words)
 
 
 def test_memoised_word_hashes_are_the_stored_crc32() -> None:
