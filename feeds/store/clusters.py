@@ -82,8 +82,9 @@ class Matcher:
         # Nothing matchable stored in the window (a first refresh, or a quiet week): no key
         # needs looking up at all; everything this matcher will know it indexes itself.
         self.blank = self._nothing_stored(low, high)
-        self.bands: dict[int, list[int]] = {}
-        """band key -> item ids, stored rows and this batch's items (in that order)."""
+        self.bands: dict[int, int | list[int]] = {}
+        """band key -> item ids, stored rows and this batch's items (in that order); a key
+        with one item maps to its id (most copy keys never see a second: no list each)."""
         self.stamps: dict[int, int] = {}
         """item id -> published_ts of every item in a loaded bucket."""
         self.earliest = high
@@ -156,7 +157,10 @@ class Matcher:
                 [*wanted, low, high],
             ).fetchall()
             for key, ts, item_id in rows:
-                self.bands.setdefault(key, []).append(item_id)
+                bucket = self.bands.setdefault(key, [])
+                if isinstance(bucket, int):  # (a key is loaded before anything is added)
+                    bucket = self.bands[key] = [bucket]
+                bucket.append(item_id)
                 self.stamps[item_id] = ts
             if rows:
                 self.earliest = min(self.earliest, min(r[1] for r in rows))
@@ -170,7 +174,11 @@ class Matcher:
         for key in keys:
             if key not in full:
                 bucket = bands.get(key)
-                if bucket:
+                if bucket is None:
+                    continue
+                if isinstance(bucket, int):
+                    hits[bucket] += 1
+                else:
                     hits.update(bucket)  # counted in C
         if not hits:
             return []
@@ -215,7 +223,9 @@ class Matcher:
                 continue
             bucket = bands.get(key)
             if bucket is None:
-                bands[key] = [item_id]
+                bands[key] = item_id
+            elif isinstance(bucket, int):
+                bands[key] = [bucket, item_id]
             else:
                 bucket.append(item_id)
                 if len(bucket) > BUCKET_LIMIT:
