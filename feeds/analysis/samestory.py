@@ -3,8 +3,8 @@
 Two levels (ANALYSIS.md, "Same story from several outlets"):
 
 * **Same copy**: re-published wire copy. 128-permutation MinHash over 5-word shingles of the
-  normalised title and body; LSH with 42 bands of 3 rows proposes candidates (S-curve midpoint
-  ≈ 0.29, so copies at the confirm threshold are found with probability ≈ 0.996), then the
+  normalised title and body; LSH with 21 bands of 2 rows proposes candidates (S-curve midpoint
+  ≈ 0.22, so copies at the confirm threshold are found with probability ≈ 0.998), then the
   estimated Jaccard must reach :data:`COPY_CONFIRM`.
 * **Same story**: independent write-ups published within :data:`STORY_WINDOW` of each other that
   either share a leader id *and* a normalised money/percent value, or whose headline + lead
@@ -32,6 +32,7 @@ from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from feeds.lsh import NUM_PERM, STORY_BAND_OFFSET, copy_band_keys_stored
 from feeds.models import Analysis, Item
 
 if TYPE_CHECKING:
@@ -42,16 +43,8 @@ if TYPE_CHECKING:
 else:  # a name for annotations only; the real type is a numpy array
     Signature = Any
 
-NUM_PERM = 128
-"""MinHash permutations of a copy signature (estimate standard error ≈ 0.04 at J = 0.6)."""
 SHINGLE_SIZE = 5
 """Words per shingle: long enough that unrelated text shares almost none (≤ 0.02)."""
-COPY_BANDS = 42
-COPY_ROWS = 3
-"""LSH layout: 42 × 3 = 126 rows; S-curve midpoint J ≈ 0.29, P(found | J = 0.5) ≈ 0.996.
-
-32 × 4 (midpoint 0.42) found only 87 % of copies at J = 0.5, and 10-20 % wire edits land at
-J 0.55-0.75 (scripts/bench_samestory.py)."""
 COPY_CONFIRM = 0.5
 """Estimated Jaccard a candidate must reach to count as the same copy.
 
@@ -235,10 +228,14 @@ def _band_keys(signature: Signature, bands: int, rows: int, offset: int) -> list
 
 
 def copy_band_keys(signature: Signature) -> list[int]:
-    """LSH keys of a copy signature; empty for a blank text."""
+    """LSH keys of a copy signature, full or stored (16-bit); empty for a blank text.
+
+    Computed from the low 16 bits of each value, as stored, so a stored signature gives the
+    same keys (schema migration 8 re-bands old items from their stored signatures).
+    """
     if is_blank(signature):
         return []
-    return _band_keys(signature, COPY_BANDS, COPY_ROWS, 0)
+    return copy_band_keys_stored(signature_to_bytes(signature))
 
 
 # -- same story ------------------------------------------------------------------------------
@@ -259,7 +256,7 @@ def story_band_keys(tokens: Iterable[str]) -> list[int]:
         return []
     hashes = np.unique(np.asarray(_word_hashes(ordered), dtype=np.uint64))
     signature = _minhash(hashes, STORY_PERM, _SEED + 1)
-    return _band_keys(signature, STORY_BANDS, STORY_ROWS, COPY_BANDS)
+    return _band_keys(signature, STORY_BANDS, STORY_ROWS, STORY_BAND_OFFSET)
 
 
 def token_jaccard(a: frozenset[str], b: frozenset[str]) -> float:

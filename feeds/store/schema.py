@@ -232,6 +232,50 @@ def _migration_7(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX items_unclustered ON items (id) WHERE analysed = 2")
 
 
+_OLD_COPY_BANDS_END = 42 << 32
+"""Copy band keys before v8 (42 bands of 3 rows) were below this; story keys start here."""
+_REBAND_CHUNK = 5000
+
+
+_REBAND_SPAN_S = 14 * 86_400
+"""Items re-banded by migration 8: those this close to the newest one (twice the 7-day copy
+window). Older items can only be copies of news published within a week of them."""
+
+
+def _migration_8(conn: sqlite3.Connection) -> None:
+    # Copy bands: 21 of 2 rows over the stored 16-bit signature values instead of 42 of 3
+    # (feeds.analysis.samestory.COPY_BANDS): the same copies are found with half the copy
+    # rows, which were most of item_band. The old rows go; recent matched items get their new
+    # keys from their stored signatures (100k items spread over months: about 2 s instead of
+    # 9 s for all of them; clusters already formed are kept either way).
+    from feeds.lsh import copy_band_keys_stored
+
+    conn.execute("DELETE FROM item_band WHERE band_key < ?", (_OLD_COPY_BANDS_END,))
+    newest = conn.execute("SELECT max(published_ts) FROM item_signature").fetchone()[0]
+    if newest is None:
+        return
+    since = int(newest) - _REBAND_SPAN_S
+    after = -1
+    while True:
+        rows = conn.execute(
+            "SELECT item_id, published_ts, minhash FROM item_signature WHERE item_id > ?"
+            " AND published_ts >= ? ORDER BY item_id LIMIT ?",
+            (after, since, _REBAND_CHUNK),
+        ).fetchall()
+        if not rows:
+            return
+        after = rows[-1][0]
+        band_rows = sorted(
+            (key, ts, item_id)
+            for item_id, ts, blob in rows
+            for key in copy_band_keys_stored(bytes(blob))
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO item_band (band_key, published_ts, item_id) VALUES (?, ?, ?)",
+            band_rows,
+        )
+
+
 MIGRATIONS: list[Migration] = [
     _migration_1,
     _migration_2,
@@ -240,6 +284,7 @@ MIGRATIONS: list[Migration] = [
     _migration_5,
     _migration_6,
     _migration_7,
+    _migration_8,
 ]
 """Ordered migrations; after applying ``MIGRATIONS[i]`` the version is ``i + 1``."""
 

@@ -310,3 +310,57 @@ def test_a_merge_that_leaves_no_room_still_refreshes_heads(
     ).fetchall()
     assert {r[0] for r in rows} == {first} and len(rows) == 4
     assert sum(r[1] for r in rows) == 1 and {r[2] for r in rows} == {3}
+
+
+def test_migration_8_rebands_recent_items_for_the_new_copy_layout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stores from before v8 hold 42 copy bands per item in the old layout: they are replaced
+    by the 21 new ones (from the stored signatures) for recent items, so a new copy of an
+    item stored before the upgrade still finds it; story bands are untouched."""
+    from feeds.analysis import samestory
+
+    path = tmp_path / "news.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:7])
+        with Store.open(path, clock=lambda: NOW) as s:
+            s.import_items([copy_of(REUTERS, "Reuters", 3), copy_of(MACRON, "Reuters", 24 * 30)])
+    conn = sqlite3.connect(path)
+    # Make it an old store: its copy rows in the pre-v8 layout (band numbers 0-41, CRC keys).
+    story_rows = conn.execute("SELECT count(*) FROM item_band WHERE band_key >= 42 << 32")
+    stories = story_rows.fetchone()[0]
+    conn.execute("DELETE FROM item_band WHERE band_key < 42 << 32")
+    items = conn.execute("SELECT item_id, published_ts FROM item_signature").fetchall()
+    conn.executemany(
+        "INSERT INTO item_band VALUES (?, ?, ?)",
+        [
+            ((band << 32) | (7919 * item_id + band), ts, item_id)
+            for item_id, ts in items
+            for band in range(42)
+        ],
+    )
+    conn.commit()
+    conn.close()
+    with Store.open(path, clock=lambda: NOW) as s:
+        s.import_items([copy_of(REUTERS, "Kazinform", 1, cut=1)])
+        rows = s.page(Query())
+        assert rows[0].source == "Kazinform" and rows[0].outlets == 1 and s.count(Query()) == 2
+    conn = sqlite3.connect(path)
+    recent, old = conn.execute(
+        "SELECT item_id, minhash FROM item_signature ORDER BY published_ts DESC"
+    ).fetchall()[1:]
+    for item_id, blob, want in ((recent[0], recent[1], True), (old[0], old[1], False)):
+        keys = sorted(
+            r[0]
+            for r in conn.execute(
+                "SELECT band_key FROM item_band WHERE item_id = ? AND band_key < 42 << 32",
+                (item_id,),
+            )
+        )
+        # The month-old item is outside the re-banded span: no copy rows at all any more.
+        assert keys == (sorted(samestory.copy_band_keys_stored(blob)) if want else [])
+    assert (
+        conn.execute("SELECT count(*) FROM item_band WHERE band_key >= 42 << 32").fetchone()[0]
+        >= stories
+    )
+    conn.close()
