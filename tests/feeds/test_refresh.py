@@ -444,6 +444,23 @@ def test_parsing_in_a_worker_process_stores_the_same(
     assert (again.outcome, again.duplicates) == ("not_modified", 0)
 
 
+def test_a_lazy_pool_starts_only_for_a_body_to_parse(site: FakeSite, store: Store) -> None:
+    from feeds.refresh import LazyProcessPool
+
+    subs = three_feeds(site)[:1]  # the one with an ETag
+    pool = LazyProcessPool(2)
+    try:
+        summary = refresh(store, subs, pool=pool, analyse=False)
+        assert summary.new_items == 2 and pool.started  # parsed in a forkserver worker
+        assert store.count(parse_query("source:steppe")) == 2
+    finally:
+        pool.shutdown()
+    idle = LazyProcessPool(2)
+    [again] = refresh(store, subs, pool=idle).results
+    assert again.outcome == "not_modified" and not idle.started
+    idle.shutdown()
+
+
 def test_many_feeds_share_commits_and_one_bad_write_rolls_back_alone(
     site: FakeSite, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
