@@ -10,6 +10,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feeds.analysis import samestory as ss
 from feeds.models import Analysis, Figure, Item, LeaderHit, Span
@@ -248,3 +250,25 @@ def test_memoised_word_hashes_are_the_stored_crc32() -> None:
     want = [zlib.crc32(w.encode("utf-8", "surrogatepass"), ss._SEED) for w in words]
     assert ss._word_hashes(words) == want
     assert ss._word_hashes(words) == want  # second time from the memo
+
+
+def _reference_words(text: str) -> list[str]:
+    """words() as first written: every character of the decomposed text checked."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return ss._WORD.findall(plain)
+
+
+_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", categories=["L", "M", "N", "P", "Z", "S"]), max_size=80
+)
+
+
+@given(_TEXT, _TEXT)
+@settings(max_examples=300, deadline=None)
+def test_words_skip_ascii_and_split_title_from_body_exactly(title: str, body: str) -> None:
+    """Stored signatures must stay comparable: the fast paths change no token."""
+    assert ss.words(body) == _reference_words(body)
+    assert ss.words(title) + ss.words(body) == _reference_words(f"{title}\n{body}")
