@@ -46,21 +46,26 @@ def _analyse_one(item: Item) -> Analysis:
         return Analysis()
 
 
-def prepare_items(page: Sequence[tuple[int, Item]]) -> list[Prepared]:
+def prepare_items(page: Sequence[tuple[int, Item]], keys: bool = True) -> list[Prepared]:
     """The CPU-heavy, store-free part of phase 2 for ``(id, item)`` pairs, in order: analysis
-    and match keys (MinHash signature, headline tokens, LSH keys). Runs in a worker process;
-    keys that fail to compute come back as None (the writer computes them, and fails, as before).
+    and (with ``keys``) match keys (MinHash signature, headline tokens, LSH keys). Runs in a
+    worker process; keys that fail to compute come back as None (the writer computes them, and
+    fails, as before).
     """
+    found = match_keys(page) if keys else [None] * len(page)
+    return [(_analyse_one(item), match) for (_id, item), match in zip(page, found, strict=True)]
+
+
+def match_keys(page: Sequence[tuple[int, Item]]) -> list[MatchKeys | None]:
+    """Match keys of ``(id, item)`` pairs (None where they fail); runs in a worker process."""
     from feeds.analysis.samestory import MatchKeys
 
-    out: list[Prepared] = []
+    out: list[MatchKeys | None] = []
     for _item_id, item in page:
-        analysis = _analyse_one(item)
         try:
-            keys: MatchKeys | None = MatchKeys.of(item)
+            out.append(MatchKeys.of(item))
         except Exception:  # noqa: BLE001 - left to the writer, which reports it as before
-            keys = None
-        out.append((analysis, keys))
+            out.append(None)
     return out
 
 
@@ -85,15 +90,24 @@ class PendingAnalysis:
     """
 
     def __init__(
-        self, store: Store, pool: Executor, *, page: int = 100, in_flight: int | None = None
+        self,
+        store: Store,
+        pool: Executor,
+        *,
+        page: int = 100,
+        in_flight: int | None = None,
+        keys_later: bool = False,
     ) -> None:
         """``in_flight`` caps the pages handed over before :meth:`finish` (None: no cap): with
         a cap of 1, one worker analyses while the others stay free to parse, and the next page
-        goes out as each one comes back."""
+        goes out as each one comes back. With ``keys_later`` the workers analyse every page
+        first and compute the match keys (for clustering, which follows anyway) afterwards:
+        items are filterable sooner when no core is left over for clustering meanwhile."""
         self.store = store
         self.pool = pool
         self.page = page
         self.in_flight = in_flight
+        self.keys_later = keys_later
         self._last = 0
         self._lock = threading.RLock()  # a done callback can run inside submit()
         self._busy = 0
@@ -111,7 +125,7 @@ class PendingAnalysis:
                 if not page:
                     break
                 self._last = page[-1][0]
-                future = self.pool.submit(prepare_items, page)
+                future = self.pool.submit(prepare_items, page, not self.keys_later)
                 self._busy += 1
                 self._queue.append((page, future))
                 sent += len(page)
@@ -151,6 +165,8 @@ class PendingAnalysis:
         keys: list[MatchKeys | None] = []
         known: dict[int, tuple[Analysis, MatchKeys | None]] = {}
         """Written but not yet clustered: what clustering needs, kept from the workers."""
+        written: list[list[tuple[int, Item]]] = []
+        """Pages whose analyses are written, for their match keys (``keys_later``)."""
 
         def stopped() -> bool:
             if should_stop is None or not should_stop():
@@ -182,6 +198,8 @@ class PendingAnalysis:
             for (item_id, item), (analysis, match) in zip(page, prepared, strict=True):
                 results.append((item_id, item, analysis))
                 keys.append(match)
+            if self.keys_later:
+                written.append(page)
             if len(results) >= batch or not self._queue:
                 done += self.store.apply_analysis(results, keys, cluster=False)
                 known.update(
@@ -195,6 +213,31 @@ class PendingAnalysis:
         done += analyse_pending(self.store, should_stop=should_stop, cluster=False)
         if on_analysed is not None:
             on_analysed()
+        # Keys in the workers, page by page, while this process clusters the pages before.
+        keyed = 0
+        # A few pages ahead of the clustering only: it is slower than the workers, and
+        # results waiting in futures would hold every item's keys at once.
+        ahead: collections.deque[tuple[list[tuple[int, Item]], Future[list[MatchKeys | None]]]]
+        ahead = collections.deque()
+        pages = collections.deque(written)  # each page let go once its keys are used
+        written.clear()
+        while True:
+            while len(ahead) < _KEYS_AHEAD and pages:
+                next_page = pages.popleft()
+                ahead.append((next_page, self.pool.submit(match_keys, next_page)))
+            if not ahead or stopped():
+                break
+            keyed_page, keys_future = ahead.popleft()
+            try:
+                found: list[MatchKeys | None] = keys_future.result()
+            except Exception:  # noqa: BLE001 - a dead worker: cluster_pending computes them
+                found = [None] * len(keyed_page)
+            for (item_id, _item), got in zip(keyed_page, found, strict=True):
+                if item_id in known and got is not None:
+                    known[item_id] = (known[item_id][0], got.shared())
+            keyed += len(keyed_page)
+            if keyed >= batch:  # a transaction per ``batch``: per page, commits dominated
+                keyed -= _cluster_step(self.store, known, keyed)
         while not stopped() and _cluster_step(self.store, known, batch):
             pass
         return done
@@ -209,6 +252,8 @@ def _for_matching(analysis: Analysis) -> Analysis:
     )
 
 
+_KEYS_AHEAD = 4
+"""Pages of match keys handed to the workers ahead of the clustering (``keys_later``)."""
 _CLUSTER_STEP = 200
 """Items clustered at a time while waiting for the workers (≈ 50-100 ms of writer time)."""
 
@@ -324,6 +369,7 @@ __all__ = [
     "analyse_pending",
     "PendingAnalysis",
     "prepare_items",
+    "match_keys",
     "warm_worker",
     "bundled_samples_dir",
     "describe_summary",

@@ -408,7 +408,9 @@ def run_fetch(argv: Sequence[str]) -> int:
                 # (main process, parse worker and server already share them) without
                 # finishing the analysis sooner, so there it all waits for phase 2.
                 spare = (os.cpu_count() or 1) > 2
-                pending = PendingAnalysis(store, pool, in_flight=1 if spare else 0)
+                pending = PendingAnalysis(
+                    store, pool, in_flight=1 if spare else 0, keys_later=not spare
+                )
             return pending
 
         if (os.cpu_count() or 1) > 1 and len(subs) >= _PARSE_PROCESS_FEEDS:

@@ -362,7 +362,8 @@ def test_analysis_in_workers_clusters_exactly_like_analyse_pending(
                     else parse_pool(2)
                 )
                 with pool:
-                    pending = PendingAnalysis(s, pool, page=4)
+                    later = label == "workers-then-cluster"
+                    pending = PendingAnalysis(s, pool, page=4, keys_later=later)
                     assert pending.submit() == len(items)
                     batches: list[int] = []
                     analysed: list[int] = []
