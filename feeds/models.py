@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 FigureKind = Literal["money", "percent", "count", "quantity", "date"]
 
@@ -125,6 +125,49 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
     sectors: tuple[SectorScore, ...] = ()
+
+
+def analysis_fields(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
+    """Every field of ``analysis`` as plain JSON-ready data, in field order (what
+    ``dataclasses.asdict`` gives, built directly: ``asdict`` deep-copies generically and was
+    most of the cost of writing an analysis)."""
+    return {
+        "leaders": [
+            {"id": h.id, "name": h.name, "country": h.country, "mentions": _spans(h.mentions)}
+            for h in analysis.leaders
+        ],
+        "quotes": [
+            {
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "speaker": q.speaker,
+                "cue": q.cue,
+                "speaker_id": q.speaker_id,
+            }
+            for q in analysis.quotes
+        ],
+        "figures": [
+            {
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "kind": f.kind,
+                "value": f.value,
+                "unit": f.unit,
+                "record": f.record,
+            }
+            for f in analysis.figures
+        ],
+        "sectors": [
+            {"id": c.id, "label": c.label, "score": c.score, "mentions": _spans(c.mentions)}
+            for c in analysis.sectors
+        ],
+    }
+
+
+def _spans(spans: tuple[Span, ...]) -> list[dict[str, Any]]:
+    return [{"start": m.start, "end": m.end} for m in spans]
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,16 @@ from feeds.analysis.sectors import SECTORS, find_sectors
 from feeds.analysis.sectors import warm_up as _warm_sectors
 from feeds.analysis.titles import find_titles
 from feeds.analysis.titles import warm_up as _warm_titles
-from feeds.models import Analysis, Figure, Item, LeaderHit, Quote, SectorScore, Span
+from feeds.models import (
+    Analysis,
+    Figure,
+    Item,
+    LeaderHit,
+    Quote,
+    SectorScore,
+    Span,
+    analysis_fields,
+)
 
 __all__ = ["analyze", "analysis_to_json", "analysis_from_json", "warm_up", "SECTORS"]
 
@@ -96,47 +105,7 @@ def analysis_to_json(item: Item, analysis: Analysis) -> dict[str, Any]:
         "published": item.published.isoformat() if item.published else None,
         "photo_credit": item.photo_credit,
         "body": item.body,
-        "leaders": [
-            {
-                "id": h.id,
-                "name": h.name,
-                "country": h.country,
-                "mentions": [{"start": m.start, "end": m.end} for m in h.mentions],
-            }
-            for h in analysis.leaders
-        ],
-        "quotes": [
-            {
-                "start": q.start,
-                "end": q.end,
-                "text": q.text,
-                "speaker": q.speaker,
-                "cue": q.cue,
-                "speaker_id": q.speaker_id,
-            }
-            for q in analysis.quotes
-        ],
-        "figures": [
-            {
-                "start": f.start,
-                "end": f.end,
-                "text": f.text,
-                "kind": f.kind,
-                "value": f.value,
-                "unit": f.unit,
-                "record": f.record,
-            }
-            for f in analysis.figures
-        ],
-        "sectors": [
-            {
-                "id": s.id,
-                "label": s.label,
-                "score": s.score,
-                "mentions": [{"start": m.start, "end": m.end} for m in s.mentions],
-            }
-            for s in analysis.sectors
-        ],
+        **analysis_fields(analysis),
     }
 
 
