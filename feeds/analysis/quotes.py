@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from feeds.analysis.leaders import gazetteer
 from feeds.analysis.lexmatch import matches
-from feeds.analysis.text import fold, load_lines, paragraphs
+from feeds.analysis.text import ascii_view, fold, load_lines, paragraphs
 from feeds.models import Quote
 
 # Opening mark → acceptable closing marks.
@@ -314,43 +314,71 @@ def _trim(body: str, s: int, e: int) -> tuple[int, int]:
 
 # "." after an initial or a short title ("Robert M. Smith", "Mr. Li") does not end a sentence.
 _ABBREV = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSen|\bRep|\bGen|\bGov)$")
-_AFTER_END = re.compile(r"[.!?;](?=\s|$)|[“«\"]|\n")
+# Characters that may end the sentence after a position: ".", "!", "?" and ";" before
+# whitespace or the limit, an opening mark, a line break.
+_AFTER_CHARS = '.!?;“«"\n'
+# Characters that may end the sentence before a position (checked right to left).
+_BEFORE_CHARS = '\n.!?”"»'
+# Marks no ``_RUN`` match holds (none is a word character, "'", "’", ".", "-", a space, a tab or
+# a no-break space): a scan of the runs of a paragraph started right after one finds the runs of
+# a scan of the whole paragraph from there on, so a paragraph is built a piece at a time.
+_PIECE_CHARS = ',;:()"“”«»—–!?'
+# Byte → "#" for the ASCII characters of the three sets and for "?" (which ``ascii_view`` also
+# writes for every non-ASCII character), " " for every other byte.
+_STOP_TABLE = bytes(
+    35 if chr(b) in _AFTER_CHARS + _BEFORE_CHARS + _PIECE_CHARS else 32 for b in range(256)
+)
+
+
+@lru_cache(maxsize=4)
+def _stop_view(body: str) -> bytes:
+    """``body`` as bytes with "#" where a character of ``_AFTER_CHARS``, ``_BEFORE_CHARS`` or
+    ``_PIECE_CHARS`` may be (offsets kept), " " elsewhere.
+
+    Sentence bounds and index pieces look for those characters with ``bytes.find`` and
+    ``rfind`` and check each "#" found; a regex scan tests every character (many times over
+    for the sentence around each quote).
+    """
+    return ascii_view(body)[0].translate(_STOP_TABLE)
 
 
 def _sentence_after(body: str, pos: int, limit: int) -> tuple[int, int]:
-    for m in _AFTER_END.finditer(body, pos, limit):
-        if m.group() == "." and _ABBREV.search(body, max(0, m.start() - 4), m.start()):
-            continue
-        return pos, m.start()
+    view = _stop_view(body)
+    i = view.find(35, pos, limit)
+    while i >= 0:
+        ch = body[i]
+        if ch in _AFTER_CHARS and not (
+            ch in ".!?;"
+            and (
+                (i + 1 < limit and not body[i + 1].isspace())
+                or (ch == "." and _ABBREV.search(body, max(0, i - 4), i))
+            )
+        ):
+            return pos, i
+        i = view.find(35, i + 1, limit)
     return pos, limit
 
 
-# Characters that may end the sentence before a position (checked right to left).
-_BEFORE_END = re.compile('[\n.!?”"»]')
-
-
 def _sentence_before(body: str, pos: int, floor: int) -> tuple[int, int]:
+    if pos <= floor:
+        return min(pos, floor), pos
     n = len(body)
-    # Right to left, a stretch at a time (the marks are single characters and whether one ends
-    # a sentence depends on the text around it only: the last one found is the same).
-    hi = pos
-    while hi > floor:
-        lo = max(floor, hi - 200)
-        for m in reversed(list(_BEFORE_END.finditer(body, lo, hi))):
-            i = m.end()
-            ch = body[i - 1]
+    view = _stop_view(body)
+    j = view.rfind(35, floor, pos)
+    while j >= 0:
+        ch = body[j]
+        if ch in _BEFORE_CHARS:
+            i = j + 1
             if ch == "\n":
                 return i, pos
-            at_space = i >= n or body[i].isspace()
-            if not at_space:
-                continue
-            if ch in ".!?":
-                if ch != "." or not _ABBREV.search(body, max(0, i - 5), i - 1):
-                    return i, pos
-            elif i >= 2 and body[i - 2] in ".!?":
-                return i, pos  # `… passed.” In 2009, he …`
-        hi = lo
-    return min(pos, floor), pos
+            if i >= n or body[i].isspace():
+                if ch in ".!?":
+                    if ch != "." or not _ABBREV.search(body, max(0, i - 5), i - 1):
+                        return i, pos
+                elif i >= 2 and body[i - 2] in ".!?":
+                    return i, pos  # `… passed.” In 2009, he …`
+        j = view.rfind(35, floor, j)
+    return floor, pos
 
 
 # ---------------------------------------------------------------------------------------------
@@ -504,17 +532,11 @@ def _may_join_run(body: str, i: int) -> bool:
     return tail is not None and any(c.isupper() for c in tail.group())
 
 
-# Marks no ``_RUN`` match holds (none is a word character, "'", "’", ".", "-", a space, a tab or
-# a no-break space): a scan of the runs of a paragraph started right after one finds the runs of
-# a scan of the whole paragraph from there on, so a paragraph is built a piece at a time.
-_PIECE_END = re.compile(r"[,;:()\"“”«»—–!?]")
-
-
 class _Index:
     """Capitalised names of one body (outside quotes), with leader ids where known.
 
     Built lazily, a piece of a paragraph at a time: a lookup builds the pieces it looks at
-    (names never cross a paragraph, nor a mark a ``_RUN`` cannot hold: see ``_PIECE_END``),
+    (names never cross a paragraph, nor a mark a ``_RUN`` cannot hold: see ``_PIECE_CHARS``),
     :attr:`full` and acronyms build them all. The result is the index a build of the whole body
     gives.
     """
@@ -536,7 +558,7 @@ class _Index:
         self._built = [False] * len(paras)
         self._left = len(paras)
         # Per paragraph, once first looked at: the offsets cutting it into pieces (its start,
-        # one after each ``_PIECE_END`` mark, its end) and which pieces are built.
+        # one after each ``_PIECE_CHARS`` mark, its end) and which pieces are built.
         self._cuts: list[list[int] | None] = [None] * len(paras)
         self._piece_built: list[list[bool]] = [[] for _ in paras]
         self._pieces_left = [0] * len(paras)
@@ -588,7 +610,14 @@ class _Index:
             self._built[pi] = True
             self._left -= 1
             return None
-        cuts = [ps, *[m.end() for m in _PIECE_END.finditer(body, ps, pe - 1)], pe]
+        view = _stop_view(body)
+        cuts = [ps]
+        j = view.find(35, ps, pe - 1)
+        while j >= 0:
+            if body[j] in _PIECE_CHARS:
+                cuts.append(j + 1)
+            j = view.find(35, j + 1, pe - 1)
+        cuts.append(pe)
         self._cuts[pi] = cuts
         self._piece_built[pi] = [False] * (len(cuts) - 1)
         self._pieces_left[pi] = len(cuts) - 1
