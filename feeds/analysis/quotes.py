@@ -422,6 +422,8 @@ _ROLES = _ROLE_WORDS | _wordset(
     "businessman businesswoman activist campaigner conservative labour democrat democratic "
     "republican liberal tory socialist independent"
 )
+# Honorifics and roles: a word in neither (nor without its trailing dots) is no name prefix.
+_PREFIX_WORDS = _HONORIFICS | _ROLES
 _ORG_WORDS = _wordset(
     "House Department Ministry Bureau Office Bank Committee Commission Council Institute "
     "University College School Party Group Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC PLC plc "
@@ -509,10 +511,8 @@ def _may_join_run(body: str, i: int) -> bool:
     ends in a capitalised stretch of word characters, "'", "’", "." and "-" (``_RUN_TAIL``). A
     one-token run names nobody in full.
     """
-    n = len(body)
-    j = i
-    while j < n and not body[j].isspace():
-        j += 1
+    tok = _NONSPACE.match(body, i)  # the rest of the token (a regex, not a loop per character)
+    j = i if tok is None else tok.end()
     if _RUN_NEXT.match(body, j):
         return True
     k = i
@@ -560,7 +560,8 @@ class _Index:
         # Per paragraph, once first looked at: the offsets cutting it into pieces (its start,
         # one after each ``_PIECE_CHARS`` mark, its end) and which pieces are built.
         self._cuts: list[list[int] | None] = [None] * len(paras)
-        self._piece_built: list[list[bool]] = [[] for _ in paras]
+        # (A shared empty list until ``_cut`` sets the paragraph's own: it is never changed.)
+        self._piece_built: list[list[bool]] = [[]] * len(paras)
         self._pieces_left = [0] * len(paras)
         self.names: list[_Name] = []
         self.starts: list[int] = []
@@ -638,10 +639,12 @@ class _Index:
                 if qi < qi1 and quoted[qi][0] <= s:
                     continue
             run = m.group()
+            if run in _STOP:
+                continue  # one word ("The", "He"), naming nobody
             if " " in run or "\t" in run or "\u00a0" in run:
                 for group in _split_tokens(run, s):
                     self._add(group)
-            elif run not in _STOP and run.lower() not in _CONNECT:
+            elif run.lower() not in _CONNECT:
                 # One word (most runs: "The", "He", "Kazakhstan"); stop words name nobody.
                 self._add_word(s, m.end(), run)
         if not self._new:
@@ -705,15 +708,10 @@ class _Index:
             return
         if tok.startswith(w):
             e = s + len(w)  # without a sentence's full stop or a "’s"
-        bare = w.replace(".", "")
-        if (
-            w in _ORG_WORDS
-            or w.lower().endswith(_ORG_SUFFIX)
-            or (len(bare) >= 2 and bare.replace("&", "").isupper())
-        ):
+        if _orgish(w):
             kind, pid = "org", None
         else:
-            pid = self._pid_at(s, e)
+            pid = self._pid_at(s, e) if self.mentions else None
             kind = "other" if pid is None else "person"
         possessive = tok.endswith(_POSSESSIVE)
         self._new.append(_Name(s, e, (w,), kind, pid, possessive, False))
@@ -728,9 +726,10 @@ class _Index:
             toks = toks[:-1]
         if not toks:
             return
-        words = [_clean(t[2]) for t in toks]
+        # A plain word has nothing to clean (most words): no call for it.
+        words = [t[2] if t[2].isalpha() else _clean(t[2]) for t in toks]
         # "Nick Van den Brul of BNP Paribas", "Mitch McConnell of Kentucky": a person, then a place.
-        for i in range(2, len(words)):
+        for i in range(2, len(words) if "of" in words or "for" in words else 0):
             if words[i] not in ("of", "for"):
                 continue
             left = words[:i]
@@ -745,6 +744,10 @@ class _Index:
         cut = -1
         for i, w in enumerate(words[:-1]):
             low = w.lower()
+            if low not in _PREFIX_WORDS and (
+                low[-1:] != "." or low.rstrip(".") not in _PREFIX_WORDS
+            ):
+                continue  # neither an honorific nor a role (most words): one set lookup
             if low in _HONORIFICS or low.rstrip(".") in _HONORIFICS:
                 honorific = True
                 cut = i
@@ -762,26 +765,20 @@ class _Index:
         pid = None
         orgish = False
         for w in words:
-            bare = w.replace(".", "")
-            if (
-                w in _ORG_WORDS
-                or w.lower().endswith(_ORG_SUFFIX)
-                or (len(bare) >= 2 and bare.replace("&", "").isupper())
-            ):
+            if _orgish(w):
                 orgish = True
                 break
-        if not orgish:
+        if not orgish and self.mentions:
             pid = self._pid_at(s, e)
         if pid is not None:
             kind = "person"
         elif orgish:
             kind = "org"
-        elif (
+        elif honorific or (
             len(words) >= 2
             and words[0] not in _PLACE_FIRST
             and words[-1].lower() not in _AFFILIATION
-            and all(w[:1].isupper() or w.lower() in _CONNECT for w in words)
-            or honorific
+            and _capitalised(words)
         ):
             kind = "person"
         else:
@@ -794,13 +791,9 @@ class _Index:
         if _CAP.search(self.body, s, e) is None:
             return []  # a name starts with a capital letter (see ``_RUN``): none is in [s, e)
         self._ensure(s, e)
-        i = bisect_left(self.starts, s)
-        out = []
-        while i < len(self.names) and self.names[i].start < e:
-            if self.names[i].end <= e:
-                out.append(self.names[i])
-            i += 1
-        return out
+        starts = self.starts
+        i = bisect_left(starts, s)
+        return [n for n in self.names[i : bisect_left(starts, e, i)] if n.end <= e]
 
     def leader_within(self, s: int, e: int) -> tuple[int, str] | None:
         """A leader mention in [s, e) that no capitalised run covers ("the Chinese leader")."""
@@ -875,6 +868,26 @@ class _Index:
             if len(caps) == len(name) and "".join(x[0] for x in caps) == name:
                 return " ".join(f.words)
         return name
+
+
+def _orgish(w: str) -> bool:
+    """An organisation word: a known one, an abstract-noun ending, or an acronym ("IMF",
+    "U.S.", "AT&T": two letters or more, all upper-case; "." and "&" are uncased, so
+    ``w.isupper()`` is what the same test on ``w`` without them gives)."""
+    return (
+        w in _ORG_WORDS
+        or w.lower().endswith(_ORG_SUFFIX)
+        or (w.isupper() and len(w) - w.count(".") >= 2)
+    )
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Every word capitalised or a connecting word ("Nick Van den Brul")."""
+    # A loop, not ``all()`` over a generator: no generator to create and resume per word.
+    for w in words:  # noqa: SIM110
+        if not (w[:1].isupper() or w.lower() in _CONNECT):
+            return False
+    return True
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s")
@@ -1272,7 +1285,7 @@ def _attribute(
 
 def find_quotes(body: str, mentions: list[tuple[int, int, str]]) -> list[Quote]:
     """Direct quotes in ``body``; ``mentions`` are leader (start, end, id) spans."""
-    if not any(c in body for c in '“«„‘"'):
+    if not ('"' in body or "“" in body or "«" in body or "„" in body or "‘" in body):
         return []
     raws = _raw_quotes(body)
     if not raws:
