@@ -581,7 +581,7 @@ class _Index:
                 continue
             cuts = self._cuts[pi]
             if cuts is None:
-                cuts = self._cut(pi)
+                cuts = self._cut(pi, s, e)
                 if cuts is None:
                     continue
             built = self._piece_built[pi]
@@ -589,11 +589,20 @@ class _Index:
             last = min(bisect_left(cuts, e), len(built))
             if False not in built[first:last]:
                 continue  # all built already (most lookups)
-            for k in range(first, last):
-                if not built[k]:
-                    built[k] = True
-                    self._build(cuts[k], cuts[k + 1])
-                    self._pieces_left[pi] -= 1
+            # Consecutive pieces to build are built as one stretch (one scan, one insertion):
+            # no run crosses a piece's end, so the names are those of the pieces one by one.
+            k = first
+            while k < last:
+                if built[k]:
+                    k += 1
+                    continue
+                j = k
+                while j < last and not built[j]:
+                    built[j] = True
+                    j += 1
+                self._build(cuts[k], cuts[j])
+                self._pieces_left[pi] -= j - k
+                k = j
             if not self._pieces_left[pi]:
                 self._built[pi] = True
                 self._left -= 1
@@ -602,12 +611,15 @@ class _Index:
         if self._left:
             self._ensure(0, len(self.body) + 1)
 
-    def _cut(self, pi: int) -> list[int] | None:
-        """Cut paragraph ``pi`` into pieces; None (and built) when it is no prose."""
+    def _cut(self, pi: int, s: int, e: int) -> list[int] | None:
+        """Cut paragraph ``pi`` into pieces; None (and built) when it is no prose or [s, e)
+        covers it (then built whole, never cut)."""
         body = self.body
         ps, pe = self.paras[pi]
-        if pe - ps < 60 and body[pe - 1 : pe] not in '.?!"”»:':
-            # A heading or a caption line, not prose: it names nobody.
+        prose = pe - ps >= 60 or body[pe - 1 : pe] in '.?!"”»:'  # else a heading or a caption
+        if not prose or (s <= ps and pe <= e):
+            if prose:
+                self._build(ps, pe)
             self._built[pi] = True
             self._left -= 1
             return None
@@ -625,7 +637,7 @@ class _Index:
         return cuts
 
     def _build(self, ps: int, pe: int) -> None:
-        """Add the names of the piece [ps, pe) (a ``_RUN`` match cannot cross its ends)."""
+        """Add the names of the pieces [ps, pe) (a ``_RUN`` match cannot cross their ends)."""
         body, quoted = self.body, self.quoted
         self._new = []
         quote_ends = self._quote_ends
