@@ -326,6 +326,12 @@ _TAIL_ANY = re.compile(
     ),
     re.IGNORECASE,
 )
+# The characters the tail guards above open with ("\s", "-", "%", "p", "п" or a first character
+# of a scale word or a unit): after a run whose last digit is followed by none of them no tail
+# matches, and a dict lookup is far cheaper than the regex call. Each character is classified by
+# this pattern on first sight, so IGNORECASE's case folding decides exactly as in the guards.
+_TAIL_FIRST = re.compile(rf"[\s\-%pп]|{_firsts(_SCALE_WORDS + list(_UNITS))}", re.IGNORECASE)
+_TAIL_FIRST_OK: dict[str, bool] = {}
 _RECORD = re.compile(
     r"\brecord\b|all-time high|historic high|highest ever|ever recorded|рекорд", re.IGNORECASE
 )
@@ -569,7 +575,15 @@ class _Digits:
         # follows the last digit of a run. Tried there, bounded by the run's window as the
         # grammar's search is; a window holds a match only when one of its runs passes.
         tails: list[list[tuple[int, int]]] = [[] for _ in _TAILS]
+        first_ok = _TAIL_FIRST_OK
         for k, last in enumerate(lasts):
+            if last >= n:
+                continue  # every guard needs a character
+            ok = first_ok.get(c := body[last])
+            if ok is None:
+                ok = first_ok[c] = _TAIL_FIRST.match(c) is not None
+            if not ok:
+                continue
             w = window_of[k]
             win = windows[w]
             t = _TAIL_ANY.match(body, last, win[1])
@@ -670,19 +684,34 @@ def _currency_starts(body: str, runs: list[int]) -> list[int] | None:
     return sorted(set(out))
 
 
-def _currency_word_before(body: str, runs: list[int]) -> bool:
-    """Whether ``_MONEY_WPRE`` may match: a currency word and one whitespace character right
-    before a digit run (its number starts one)."""
+def _currency_word_starts(body: str, runs: list[int]) -> list[int] | None:
+    """Offsets where ``_MONEY_WPRE`` may match (a superset), from the digit runs; None when the
+    body holds a `_CASE_ODD` character (the grammar then scans its windows).
+
+    Its number starts a digit run with one whitespace character right before it, after a
+    currency word; "us dollars" may also start at its "us". Trying only these offsets spares a
+    search of the whole window at every character.
+    """
     if any(c in body for c in _CASE_ODD):
-        return True
+        return None
+    out: list[int] = []
     for d in runs:
-        if (
-            d >= 2
-            and body[d - 1].isspace()
-            and body[max(0, d - 8) : d - 1].lower().endswith(_WPRE_WORDS)
-        ):
-            return True
-    return False
+        if d < 2 or not body[d - 1].isspace():
+            continue
+        low = body[max(0, d - 8) : d - 1].lower()
+        if not low.endswith(_WPRE_WORDS):
+            continue  # one call for the common case: no currency word
+        for w in _WPRE_WORDS:
+            if low.endswith(w):
+                p = d - 1 - len(w)
+                out.append(p)
+                if w == "dollars":
+                    j = p
+                    while j > 0 and body[j - 1].isspace():
+                        j -= 1
+                    if j < p and j >= 2 and body[j - 2 : j].lower() == "us":
+                        out.append(j - 2)
+    return sorted(set(out))
 
 
 def _range_ok(body: str, m: re.Match[str]) -> bool:
@@ -813,8 +842,7 @@ def find_figures(body: str) -> list[Figure]:
         elif m["qual"] and cur == "USD":
             cur = {"canadian": "CAD", "australian": "AUD"}.get(m["qual"].lower(), cur)
         add(1, m, "money", _scaled(m), cur)
-    wpre = windows if _currency_word_before(body, runs) else []
-    for m in _scan_ranged(_MONEY_WPRE, body, wpre):
+    for m in _scan_ranged(_MONEY_WPRE, body, windows, _currency_word_starts(body, runs)):
         add(1, m, "money", _scaled(m), _WORD_PRE.get(" ".join(m["cur"].lower().split()), ""))
     for m in _scan_ranged(_MONEY_SUF, body, digits.tail_windows("suf"), starts):
         add(1, m, "money", _scaled(m), _CUR_SUF.get(" ".join(m["cur2"].lower().split()), ""))
