@@ -456,11 +456,11 @@ def _scaled(m: re.Match[str]) -> float | None:
     v = parse_number(m.group("num"))
     if v is None:
         return None
-    scale = m.groupdict().get("scale")
+    # Not every grammar has a scale; ``groupdict`` would build a dict of all its groups.
+    scale = m["scale"] if "scale" in m.re.groupindex else None
     if scale:
-        v *= _SCALES.get(
-            scale.lower().rstrip("s") if scale.lower() not in _SCALES else scale.lower(), 1.0
-        )
+        low = scale.lower()
+        v *= _SCALES.get(low.rstrip("s") if low not in _SCALES else low, 1.0)
     return v
 
 
