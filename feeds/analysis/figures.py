@@ -666,14 +666,14 @@ _PRE_LAST = frozenset(t[-1] for t in _PRE_TOKENS)
 _WPRE_WORDS = tuple(sorted({k.split()[-1] for k in _WORD_PRE}))
 
 
-def _currency_starts(body: str, runs: list[int]) -> list[int] | None:
+def _currency_starts(body: str, runs: list[int], odd: bool) -> list[int] | None:
     """Offsets where ``_MONEY_PRE`` may match (a superset), from the digit runs; None when the
-    body holds a `_CASE_ODD` character (the grammar then scans its windows).
+    body holds a `_CASE_ODD` character (``odd``; the grammar then scans its windows).
 
     Its number starts a ``_DIGITS`` run (the currency or one whitespace character comes right
     before, neither of which a run holds), so the currency ends there or one character before.
     """
-    if any(c in body for c in _CASE_ODD):
+    if odd:
         return None
     out: list[int] = []
     for d in runs:
@@ -688,15 +688,15 @@ def _currency_starts(body: str, runs: list[int]) -> list[int] | None:
     return sorted(set(out))
 
 
-def _currency_word_starts(body: str, runs: list[int]) -> list[int] | None:
+def _currency_word_starts(body: str, runs: list[int], odd: bool) -> list[int] | None:
     """Offsets where ``_MONEY_WPRE`` may match (a superset), from the digit runs; None when the
-    body holds a `_CASE_ODD` character (the grammar then scans its windows).
+    body holds a `_CASE_ODD` character (``odd``; the grammar then scans its windows).
 
     Its number starts a digit run with one whitespace character right before it, after a
     currency word; "us dollars" may also start at its "us". Trying only these offsets spares a
     search of the whole window at every character.
     """
-    if any(c in body for c in _CASE_ODD):
+    if odd:
         return None
     out: list[int] = []
     for d in runs:
@@ -839,14 +839,16 @@ def find_figures(body: str) -> list[Figure]:
         for m in _scan(rx, body, wins, starts):
             mo = int(m["m"])
             add(0, m, "date", _date(m["y"], mo, m["d"]) if 1 <= mo <= 12 else None, "date")
-    for m in _scan_ranged(_MONEY_PRE, body, windows, _currency_starts(body, runs)):
+    # Checked once for both currency grammars: each check scans the body.
+    odd = any(c in body for c in _CASE_ODD)
+    for m in _scan_ranged(_MONEY_PRE, body, windows, _currency_starts(body, runs, odd)):
         cur = _CUR_PRE.get(m["cur"]) or _CUR_PRE.get(m["cur"].upper(), "")
         if m["cur2"]:
             cur = _CUR_SUF.get(" ".join(m["cur2"].lower().split()), cur)
         elif m["qual"] and cur == "USD":
             cur = {"canadian": "CAD", "australian": "AUD"}.get(m["qual"].lower(), cur)
         add(1, m, "money", _scaled(m), cur)
-    for m in _scan_ranged(_MONEY_WPRE, body, windows, _currency_word_starts(body, runs)):
+    for m in _scan_ranged(_MONEY_WPRE, body, windows, _currency_word_starts(body, runs, odd)):
         add(1, m, "money", _scaled(m), _WORD_PRE.get(" ".join(m["cur"].lower().split()), ""))
     for m in _scan_ranged(_MONEY_SUF, body, digits.tail_windows("suf"), starts):
         add(1, m, "money", _scaled(m), _CUR_SUF.get(" ".join(m["cur2"].lower().split()), ""))
