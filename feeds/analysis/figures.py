@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import cache
 
-from feeds.analysis.text import ascii_view, sentences
+from feeds.analysis.text import ascii_view, search_at, sentences
 from feeds.models import Figure, FigureKind
 
 _SP = "\u00a0\u202f\u2009"
@@ -629,14 +629,7 @@ def _search(
     """``rx.search(body, pos, end)``; with ``starts``, tried only at those offsets."""
     if starts is None:
         return rx.search(body, pos, end)
-    for i in range(bisect_left(starts, pos), len(starts)):
-        p = starts[i]
-        if p >= end:
-            break
-        m = rx.match(body, p, end)
-        if m is not None:
-            return m
-    return None
+    return search_at(rx, body, starts, pos, end)
 
 
 def _scan(

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 
 from feeds.analysis.leaders import gazetteer
 from feeds.analysis.lexmatch import matches
-from feeds.analysis.text import ascii_view, fold, load_lines, paragraphs
+from feeds.analysis.text import ascii_view, fold, load_lines, paragraphs, search_at
 from feeds.models import Quote
 
 # Opening mark → acceptable closing marks.
@@ -115,20 +115,6 @@ def cue_heads() -> frozenset[str]:
 def _cue_starts(body: str) -> list[int]:
     """Offsets where a ``_cue_re`` match may start in ``body``, in order."""
     return sorted(set(matches(fold(body), gazetteer()).cues))
-
-
-def _cue_search(
-    rx: re.Pattern[str], body: str, starts: list[int], pos: int, end: int
-) -> re.Match[str] | None:
-    """``rx.search(body, pos, end)`` for ``rx`` the cue pattern, tried only at ``starts``."""
-    for i in range(bisect_left(starts, pos), len(starts)):
-        p = starts[i]
-        if p >= end:
-            break
-        m = rx.match(body, p, end)
-        if m is not None:
-            return m
-    return None
 
 
 def _cue_finditer(
@@ -976,7 +962,7 @@ class _Speakers:
 
     def cue_search(self, pos: int, end: int) -> re.Match[str] | None:
         """``self.cue_re.search(self.body, pos, end)``."""
-        return _cue_search(self.cue_re, self.body, self.cue_starts, pos, end)
+        return search_at(self.cue_re, self.body, self.cue_starts, pos, end)
 
     def cue_finditer(self, pos: int, end: int) -> list[re.Match[str]]:
         """``list(self.cue_re.finditer(self.body, pos, end))``."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -226,6 +227,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         out.append((start, len(text)))
     return out
+
+
+def search_at(
+    rx: re.Pattern[str], body: str, starts: list[int], pos: int, end: int
+) -> re.Match[str] | None:
+    """``rx.search(body, pos, end)`` tried only at ``starts`` (sorted offsets where a match
+    may begin): a pattern with a costly first step, matched where a cheaper pass put it."""
+    for i in range(bisect_left(starts, pos), len(starts)):
+        p = starts[i]
+        if p >= end:
+            break
+        m = rx.match(body, p, end)
+        if m is not None:
+            return m
+    return None
 
 
 @cache
