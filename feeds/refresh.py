@@ -663,7 +663,10 @@ async def refresh_feeds(
         if client_made is not None:
             await client_made.aclose()
         if pool is not None and own_pool:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # wait=True: on Python 3.11, shutdown(wait=False) races the pool's manager thread at
+            # interpreter exit ("OSError: [Errno 9] Bad file descriptor", CPython gh-125451).
+            # The workers are idle by now, so waiting costs nothing.
+            pool.shutdown(wait=True, cancel_futures=True)
     summary = RefreshSummary(tuple(r for r in results if r is not None))
     if analyse and summary.new_items:
         from feeds.ingest import analyse_pending

@@ -464,7 +464,9 @@ def run_fetch(argv: Sequence[str]) -> int:
                     analysed = analyse_pending(store)
         finally:
             if pool is not None:
-                pool.shutdown(wait=False, cancel_futures=True)
+                # Not wait=False: on Python 3.11 that races the pool's manager thread at exit
+                # (an OSError traceback, CPython gh-125451); the workers are idle by now.
+                pool.shutdown(wait=True, cancel_futures=True)
         clustered_at, done = time.time(), time.perf_counter() - started
         analysed_at, filterable = marks[0] if marks else (clustered_at, done)
     ok = sum(1 for r in summary.results if r.ok)
