@@ -20,6 +20,12 @@ What it does (PERFORMANCE.md, "How to measure"):
 
    Caches are restored from snapshots before every run; one untimed cold run warms the OS caches.
 
+   Memory comes two ways. "RSS MB" is ``/usr/bin/time``'s %M: the peak RSS of the *largest single*
+   process, which hides newsdesk's worker processes. "tree MB" is the peak, sampled every 20 ms
+   from /proc, of the memory of the tool's whole process tree: every process's private pages
+   plus the largest shared set (forked workers share the parent's pages). For one process it
+   equals its RSS, so it is the figure to compare; newsboat is one process.
+
 newsboat runs as ``newsboat -u URLS -c CACHE -C CONFIG -x reload`` (empty config: its defaults).
 newsdesk runs as ``python -m tui.cli fetch --db DB --quiet --timings`` with ``XDG_CONFIG_HOME``
 pointing at a config dir whose ``newsdesk/subscriptions.toml`` lists the URLs (and
@@ -31,8 +37,8 @@ started the process. So for newsdesk "listed s" is when a reader could see the n
 "analysed s" when they are filterable by leader and sector (the issue's "fully analysed"), and
 "wall s" includes clustering and interpreter teardown. For newsboat all three are its wall time.
 
-Prints listed s, analysed s, wall s, user s, sys s and peak RSS MB (medians of ``--runs``) per
-tool and case, the newsdesk/newsboat ratios, and the same table in Markdown.
+Prints listed s, analysed s, wall s, user s, sys s, peak RSS MB and peak tree MB (medians of
+``--runs``) per tool and case, the newsdesk/newsboat ratios, and the same table in Markdown.
 """
 
 from __future__ import annotations
@@ -72,6 +78,9 @@ class Sample:
     user: float
     sys: float
     rss_mb: float
+    """Peak RSS of the largest single process (what ``/usr/bin/time`` reports)."""
+    tree_mb: float = 0.0
+    """Peak memory of the whole process tree (workers included), sampled; see ``_tree_kb``."""
     listed: float = -1.0
     """Seconds from start until new items were listed (-1: the tool does not say; use wall)."""
     analysed: float = -1.0
@@ -147,19 +156,57 @@ def set_mtime(files: list[Path], when: float) -> None:
 # --------------------------------------------------------------------------- running tools
 
 
+def _tree_kb(root: int) -> int:
+    """Memory (kB) held by ``root`` and all its descendants, read from /proc.
+
+    Private pages of every process plus the largest process's shared pages: forked workers
+    share most of their pages with the parent, so summing RSS would count the interpreter once
+    per worker, while PSS would credit the tool with pages it shares with processes outside
+    the tree (the benchmark's own Python, the server). For one process this is its RSS."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry.name}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    private = shared = 0
+    todo = list(children.get(root, []))  # not /usr/bin/time itself
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            fields = dict(
+                (line.split()[0], int(line.split()[1]))
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
+                if line.endswith("kB")
+            )
+        except (OSError, ValueError, IndexError):
+            continue
+        private += fields.get("Private_Clean:", 0) + fields.get("Private_Dirty:", 0)
+        shared = max(shared, fields.get("Shared_Clean:", 0) + fields.get("Shared_Dirty:", 0))
+    return private + shared
+
+
 def timed(cmd: list[str], env: dict[str, str], log: Path) -> Sample:
-    """Run ``cmd`` under /usr/bin/time; its output goes to ``log``."""
+    """Run ``cmd`` under /usr/bin/time (output to ``log``), sampling its tree's memory."""
     stats = log.with_suffix(".time")
     started = time.time()
     with log.open("w") as out:
-        proc = subprocess.run(
+        proc = subprocess.Popen(
             [TIME, "-o", str(stats), "-f", "%e %U %S %M", *cmd],
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             env=env,
-            check=False,
         )
+        peak_kb = 0
+        while proc.poll() is None:
+            peak_kb = max(peak_kb, _tree_kb(proc.pid))
+            time.sleep(0.02)
     fields = stats.read_text().split()[-4:]
     if proc.returncode != 0:
         tail = log.read_text(errors="replace").strip().splitlines()[-3:]
@@ -173,7 +220,13 @@ def timed(cmd: list[str], env: dict[str, str], log: Path) -> Sample:
         listed = max(0.0, float(found.group(1)) - started)
         analysed = max(0.0, float(found.group(2)) - started)
     return Sample(
-        wall=wall, user=user, sys=system, rss_mb=rss_kb / 1024, listed=listed, analysed=analysed
+        wall=wall,
+        user=user,
+        sys=system,
+        rss_mb=rss_kb / 1024,
+        tree_mb=peak_kb / 1024,
+        listed=listed,
+        analysed=analysed,
     )
 
 
@@ -350,10 +403,10 @@ def print_table(results: list[Result], runs: int) -> None:
     """Plain table, ratios, then the same as Markdown."""
     by_key = {(r.tool, r.case): r for r in results}
     print(f"\nMedians of {runs} runs")
-    fields = ("listed", "analysed", "wall", "user", "sys", "rss_mb")
+    fields = ("listed", "analysed", "wall", "user", "sys", "rss_mb", "tree_mb")
     print(
         f"{'tool':10} {'case':7} {'listed':>7} {'analysd':>7} {'wall s':>7} {'user s':>7}"
-        f" {'sys s':>7} {'RSS MB':>7}"
+        f" {'sys s':>7} {'RSS MB':>7} {'tree MB':>7}"
     )
     rows = []
     for case in CASES:
@@ -374,12 +427,12 @@ def print_table(results: list[Result], runs: int) -> None:
     print("\nMarkdown:\n")
     print(
         "| tool | case | listed s | analysed s (leader/sector filters) | wall s (clustered,"
-        " done) | user s | sys s | peak RSS MB |"
+        " done) | user s | sys s | peak RSS MB (largest process) | peak tree MB (all processes) |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for tool, case, values in rows:
-        cells = " | ".join(f"{v:.2f}" for v in values[:-1])
-        print(f"| {tool} | {case} | {cells} | {values[-1]:.1f} |")
+        cells = " | ".join(f"{v:.2f}" for v in values[:-2])
+        print(f"| {tool} | {case} | {cells} | {values[-2]:.1f} | {values[-1]:.1f} |")
     for case, values in ratios:
         cells = " | ".join(f"{v:.2f}×" for v in values)
         print(f"| newsdesk/newsboat | {case} | {cells} |")
