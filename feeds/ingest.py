@@ -158,20 +158,25 @@ class PendingAnalysis:
         it when a core is free beside the workers; otherwise it only slows them), then
         whatever is left. ``on_analysed`` is called once every analysis is written.
         """
-        self.in_flight = None
+        # A bounded window, topped up as pages come back: handing every pending page over at
+        # once held all their items (and the pool's copies) in this process, ~28 MB per 10k.
+        self.in_flight = max(self.in_flight or 0, _FINISH_IN_FLIGHT)
         self.submit()
         done = 0
         results: list[tuple[int, Item, Analysis]] = []
         keys: list[MatchKeys | None] = []
         known: dict[int, tuple[Analysis, MatchKeys | None]] = {}
         """Written but not yet clustered: what clustering needs, kept from the workers."""
-        written: list[list[tuple[int, Item]]] = []
-        """Pages whose analyses are written, for their match keys (``keys_later``)."""
+        written: list[tuple[int, int]] = []
+        """Pages whose analyses are written, for their match keys (``keys_later``): the id
+        just before each page and its length. The items are read again when their keys are
+        due: holding every page's text until then was ~25 MB per 10k items."""
 
         def stopped() -> bool:
             if should_stop is None or not should_stop():
                 return False
             with self._lock:
+                self.in_flight = 0  # returning pages must not hand over new ones
                 for _page, other in self._queue:
                     other.cancel()
                 self._queue.clear()
@@ -179,7 +184,7 @@ class PendingAnalysis:
 
         while True:
             with self._lock:
-                if not self._queue:
+                if not self._queue and not self.submit():
                     break
                 page, future = self._queue[0]
             if stopped():
@@ -191,6 +196,7 @@ class PendingAnalysis:
                 continue
             with self._lock:
                 self._queue.popleft()
+                self.submit()
             try:
                 prepared = future.result()
             except Exception:  # noqa: BLE001 - a dead worker: analyse here instead
@@ -198,8 +204,8 @@ class PendingAnalysis:
             for (item_id, item), (analysis, match) in zip(page, prepared, strict=True):
                 results.append((item_id, item, analysis))
                 keys.append(match)
-            if self.keys_later:
-                written.append(page)
+            if self.keys_later and page:
+                written.append((page[0][0] - 1, len(page)))
             if len(results) >= batch or not self._queue:
                 done += self.store.apply_analysis(results, keys, cluster=False)
                 known.update(
@@ -219,11 +225,12 @@ class PendingAnalysis:
         # results waiting in futures would hold every item's keys at once.
         ahead: collections.deque[tuple[list[tuple[int, Item]], Future[list[MatchKeys | None]]]]
         ahead = collections.deque()
-        pages = collections.deque(written)  # each page let go once its keys are used
+        pages = collections.deque(written)
         written.clear()
         while True:
             while len(ahead) < _KEYS_AHEAD and pages:
-                next_page = pages.popleft()
+                before, length = pages.popleft()
+                next_page = self.store.pending_items(length, after=before, unclustered=True)
                 ahead.append((next_page, self.pool.submit(match_keys, next_page)))
             if not ahead or stopped():
                 break
@@ -252,6 +259,8 @@ def _for_matching(analysis: Analysis) -> Analysis:
     )
 
 
+_FINISH_IN_FLIGHT = 8
+"""Pages handed to the workers at a time in :meth:`PendingAnalysis.finish`."""
 _KEYS_AHEAD = 4
 """Pages of match keys handed to the workers ahead of the clustering (``keys_later``)."""
 _CLUSTER_STEP = 200

@@ -592,15 +592,21 @@ class Store:
             return 0
         return int(self._scalar("SELECT count(*) FROM items WHERE analysed = 0"))
 
-    def pending_items(self, limit: int = 200, *, after: int = 0) -> list[tuple[int, Item]]:
+    def pending_items(
+        self, limit: int = 200, *, after: int = 0, unclustered: bool = False
+    ) -> list[tuple[int, Item]]:
         """Up to ``limit`` items waiting for analysis, oldest stored first, as ``(id, item)``;
         only ids above ``after`` (to page through the queue while earlier pages are analysed).
+        With ``unclustered``, items analysed but waiting for same-story clustering instead.
         """
         if not self._two_phase or limit <= 0:
             return []
+        # A literal, not a parameter: only then can SQLite use the partial index of the queue
+        # (items_pending / items_unclustered) instead of walking every row above ``after``.
+        queue = _UNCLUSTERED if unclustered else 0
         rows = self._rows(
             "SELECT id, title, body, source, url, published_ts, published_known, photo_credit,"
-            " guid, author, origin, feed_url FROM items WHERE analysed = 0 AND id > ?"
+            f" guid, author, origin, feed_url FROM items WHERE analysed = {queue:d} AND id > ?"
             " ORDER BY id LIMIT ?",
             (after, limit),
         )

@@ -418,3 +418,43 @@ def test_pending_analysis_stops_when_asked(store: Store) -> None:
         assert pending.finish(should_stop=lambda: True) == 0
     assert store.pending_count() == 5
     assert analyse_pending(store) == 5
+
+
+def test_finish_hands_the_workers_a_bounded_window_of_pages(store: Store) -> None:
+    """finish() used to hand every pending page over at once, holding all their items (and the
+    pool's copies) in the writer: 10k items cost ~28 MB there, 100k would cost ~280 MB."""
+    import concurrent.futures
+    import threading
+
+    from feeds import ingest
+    from feeds.ingest import PendingAnalysis
+
+    class Counting(concurrent.futures.ThreadPoolExecutor):
+        def __init__(self) -> None:
+            super().__init__(2)
+            self.lock = threading.Lock()
+            self.outstanding = self.most = self.pages = 0
+
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+            if fn is not ingest.prepare_items:  # match keys come later, a few pages ahead
+                return super().submit(fn, *args, **kwargs)
+            with self.lock:
+                self.outstanding += 1
+                self.pages += 1
+                self.most = max(self.most, self.outstanding)
+            future = super().submit(fn, *args, **kwargs)
+            future.add_done_callback(lambda _f: self._done())
+            return future
+
+        def _done(self) -> None:
+            with self.lock:
+                self.outstanding -= 1
+
+    store.store_items([news(n, TOKAYEV_TEXT) if n % 7 == 0 else news(n) for n in range(60)])
+    with Counting() as pool:
+        pending = PendingAnalysis(store, pool, page=2, keys_later=True)
+        assert pending.finish(batch=10) == 60
+    assert pool.pages == 30
+    assert 2 <= pool.most <= ingest._FINISH_IN_FLIGHT
+    assert store.pending_count() == 0 and store.unclustered_count() == 0
+    assert store.count(parse_query("leader:tokayev")) == 1  # nine copies, one cluster row
