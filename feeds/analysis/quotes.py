@@ -147,6 +147,7 @@ class _Raw:
 
 
 _MARKS = '"“”«»’'
+_MARKS_DOUBLE = '"“”«»'
 
 
 def _positions(body: str, chars: str) -> list[int]:
@@ -221,7 +222,8 @@ def _find_closer(body: str, j: int, pe: int, opener: str, marks: list[int]) -> i
 def _raw_quotes(body: str) -> list[_Raw]:
     paras = paragraphs(body)
     opens = _positions(body, _OPENER_CHARS)
-    marks = _positions(body, _MARKS)
+    # "’" closes only a quote opened with "‘" (elsewhere it is an apostrophe, often frequent).
+    marks = _positions(body, _MARKS if "‘" in body else _MARKS_DOUBLE)
     out: list[_Raw] = []
     pending: tuple[int, int, str, list[str]] | None = None  # (start, para, opener, pieces)
     for pi, (ps, pe) in enumerate(paras):
