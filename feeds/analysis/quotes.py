@@ -135,7 +135,7 @@ def _cue_finditer(
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     start: int
     end: int
