@@ -862,7 +862,20 @@ class _Index:
     def expand_acronym(self, name: str) -> str:
         if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
             return name
-        self._ensure_all()
+        # The words of a name but its first start tokens after a space, tab or no-break space
+        # (they are tokens of its run): only a paragraph with such a token for each later
+        # letter can hold the name spelled out, and only those are built (not the body).
+        body = self.body
+        for ps, pe in self.paras:
+            for c in name[1:]:
+                if (
+                    body.find(" " + c, ps, pe) < 0
+                    and body.find("\t" + c, ps, pe) < 0
+                    and body.find("\u00a0" + c, ps, pe) < 0
+                ):
+                    break
+            else:
+                self._ensure(ps, pe)
         for f in self.names:
             caps = [x for x in f.words if x.lower() not in _CONNECT and x.lower() != "and"]
             if len(caps) == len(name) and "".join(x[0] for x in caps) == name:
