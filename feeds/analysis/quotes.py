@@ -32,9 +32,27 @@ _PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"'}
 _OPENER_CHARS = '“«„‘"'
 _OPEN_CTX = " \t([{—–-/:\u00a0"
 _CLOSE_CTX = ("", " ", "\n", "\t", ",", ".", ";", ":", ")", "\u00a0")
+# Phrases that make the quote right after them a scare quote (`so-called "Q"`).
+_SCARE_PHRASES = (
+    "so-called",
+    "dubbed",
+    "named",
+    "called",
+    "titled",
+    "entitled",
+    "known as",
+    "the term",
+    "the word",
+    "slogan",
+    "под названием",
+)
 _SCARE_BEFORE = re.compile(
-    r"(?:so-called|dubbed|named|called|titled|entitled|known as|the term|the word|slogan|"
-    r"так называем\w*|под названием)\s*$",
+    r"(?:" + "|".join(map(re.escape, _SCARE_PHRASES)) + r"|так называем\w*)\s*$", re.IGNORECASE
+)
+# ``_SCARE_BEFORE`` written backwards, matched on the text before a quote reversed: a search
+# for a pattern anchored at its end tries every start.
+_SCARE_BEFORE_REV = re.compile(
+    r"\s*(?:" + "|".join(re.escape(p[::-1]) for p in _SCARE_PHRASES) + r"|\w*меавызан кат)",
     re.IGNORECASE,
 )
 _SMALL = frozenset(
@@ -285,10 +303,10 @@ def _is_scare(body: str, q: _Raw) -> bool:
         return False
     before = body[max(0, q.open_at - 30) : q.open_at].rstrip()
     # Every ``_SCARE_BEFORE`` phrase ends in a word character, right before trailing whitespace
-    # and the end (most quotes follow ":" or ","): the search only runs after one.
+    # and the end (most quotes follow ":" or ","): the pattern only runs after one.
     if not before or not (before[-1].isalnum() or before[-1] == "_"):
         return False
-    return bool(_SCARE_BEFORE.search(before))
+    return _SCARE_BEFORE_REV.match(before[::-1]) is not None
 
 
 def _trim(body: str, s: int, e: int) -> tuple[int, int]:
@@ -946,7 +964,10 @@ _MODIFIED = _wordset(
     "spokesman spokeswoman spokesperson allies supporters presidency years poll polls survey "
     "report statement plan"
 )
-_OBJ_BEFORE = re.compile(r"(\w+)\W+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord)\.?\s+)?$")
+# The word before a name, past an honorific: ``(\w+)\W+(?:(?:Mr|…|Lord)\.?\s+)?$`` on the text
+# before it, written backwards and matched on that text reversed (a search for a pattern
+# anchored at its end tries, and backtracks from, every start).
+_OBJ_BEFORE_REV = re.compile(r"(?:\s+\.?(?:rM|srM|sM|rD|riS|ydaL|droL))?\W+(\w+)")
 _PREPS = _wordset("to of by with at for from under than about against on in into")
 _ANON_HEADS = _wordset(
     "official officials source sources person people diplomat aide insider spokesman "
@@ -1172,8 +1193,8 @@ class _Speakers:
 
     def object_of(self, n: _Name) -> bool:
         """A name right after a preposition ("seated next to Mr. Trump") is not a subject."""
-        m = _OBJ_BEFORE.search(self.body, max(0, n.start - 30), n.start)
-        return bool(m and m.group(1) in _PREPS)
+        m = _OBJ_BEFORE_REV.match(self.body[max(0, n.start - 30) : n.start][::-1])
+        return bool(m and m.group(1)[::-1] in _PREPS)
 
     def modifier(self, n: _Name) -> bool:
         """A name used as a modifier ("the Obama administration"; cached on the name)."""
