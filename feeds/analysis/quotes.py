@@ -956,7 +956,7 @@ _OPENING_SUBJECT = re.compile(
 )
 _CLAUSE_LEAD = re.compile(r"[\s,;—–()-]*(?:(?:but|and|yet|so|then)\s+)?", re.I)
 _ADVERBS = _wordset("meanwhile also later then too however earlier again")
-_CONJ = re.compile(r"^(?:but|and|yet|so|then|while)\s+", re.IGNORECASE)
+_CONJ = re.compile(r"(?:but|and|yet|so|then|while)\s+", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[,;—–(]|\s-\s")
 _IT_RE = re.compile(r"(?:it|they)(?:\s+(?:\w+ly|also|later|then|had|has|once))?", re.I)
 _MODIFIED = _wordset(
@@ -1132,7 +1132,10 @@ class _Speakers:
         described: str | None = None
         k = 0
         for cs, ce in reversed(bounds):
-            clause = _CONJ.sub("", self.body[cs:ce].strip(" ,;—–()-\t\n"))
+            clause = self.body[cs:ce].strip(" ,;—–()-\t\n")
+            conj = _CONJ.match(clause)  # (``sub`` would try the anchored pattern at every offset)
+            if conj is not None:
+                clause = clause[conj.end() :]
             if not clause:
                 continue
             k += 1
@@ -1235,6 +1238,8 @@ _CALL_RE = re.compile(
     r"(?<![\w-])(?:called|calls|call|described|describes|describe|dubbed|dubs|branded|brands|"
     r"termed|terms|labell?ed)(?![\w-])"
 )
+# What every ``_CALL_RE`` match holds.
+_CALL_STEMS = ("call", "describ", "dub", "brand", "term", "label")
 # Between a naming verb and the quote: its object (a few words, no clause break).
 _CALL_GAP = re.compile(r"[^,;:.!?—–\n]{0,60}?\s(?:as\s+)?|\s*", re.S)
 
@@ -1306,8 +1311,9 @@ def _attribute(
             if ws < qe <= q.open_at:
                 ws = qe
         cm = None
-        for m in _CALL_RE.finditer(body, ws, b1):
-            cm = m
+        if any(stem in body[ws:b1] for stem in _CALL_STEMS):  # else the slow scan finds none
+            for m in _CALL_RE.finditer(body, ws, b1):
+                cm = m
         if cm is not None and _CALL_GAP.fullmatch(body, cm.end(), b1):
             who = sp.from_clauses(ws, cm.start(), q.start, floor)
             if who is not None and who[0]:
