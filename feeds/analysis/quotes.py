@@ -120,7 +120,13 @@ def _cue_words() -> tuple[str, ...]:
 
 @cache
 def _cue_re() -> re.Pattern[str]:
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _cue_words())
+    # The cues grouped by first character, longest first within a group: the regex engine tries
+    # alternatives one by one, and only one group can match at an offset (the same match as
+    # one flat alternation in ``_cue_words`` order, found after a few tests rather than 300).
+    groups: dict[str, list[str]] = {}
+    for w in _cue_words():
+        groups.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    alt = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
     return re.compile(rf"(?<![\w-])(?P<cue>{alt})(?![\w-])")
 
 
