@@ -325,7 +325,7 @@ def _trim(body: str, s: int, e: int) -> tuple[int, int]:
 
 
 # "." after an initial or a short title ("Robert M. Smith", "Mr. Li") does not end a sentence.
-_ABBREV = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSen|\bRep|\bGen|\bGov)$")
+_ABBREV = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sen|Rep|Gen|Gov)$")
 # Characters that may end the sentence after a position: ".", "!", "?" and ";" before
 # whitespace or the limit, an opening mark, a line break.
 _AFTER_CHARS = '.!?;“«"\n'
