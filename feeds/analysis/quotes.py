@@ -46,13 +46,15 @@ _SCARE_PHRASES = (
     "slogan",
     "под названием",
 )
+# Whole words only: "recalled" or "renamed" before a quote is not "called"/"named".
 _SCARE_BEFORE = re.compile(
-    r"(?:" + "|".join(map(re.escape, _SCARE_PHRASES)) + r"|так называем\w*)\s*$", re.IGNORECASE
+    r"(?<!\w)(?:" + "|".join(map(re.escape, _SCARE_PHRASES)) + r"|так называем\w*)\s*$",
+    re.IGNORECASE,
 )
 # ``_SCARE_BEFORE`` written backwards, matched on the text before a quote reversed: a search
 # for a pattern anchored at its end tries every start.
 _SCARE_BEFORE_REV = re.compile(
-    r"\s*(?:" + "|".join(re.escape(p[::-1]) for p in _SCARE_PHRASES) + r"|\w*меавызан кат)",
+    r"\s*(?:" + "|".join(re.escape(p[::-1]) for p in _SCARE_PHRASES) + r"|\w*меавызан кат)\b",
     re.IGNORECASE,
 )
 _SMALL = frozenset(
@@ -1189,7 +1191,8 @@ class _Speakers:
         if last and _IT_RE.fullmatch(clause):
             return self.org_subject(pos, floor)
         others = [n for n in names if n.kind in ("other", "org")]
-        bare = _DEF_RE.sub("", clause, count=1).strip()
+        determiner = _DEF_RE.match(clause)  # a leading one only: not "the" inside a word
+        bare = (clause[determiner.end() :] if determiner else clause).strip()
         if (
             last
             and others

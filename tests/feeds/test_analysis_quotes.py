@@ -299,3 +299,12 @@ def test_pronoun_prefers_the_name_right_before_a_cue() -> None:
         "“We will open a second terminal next year,” he added."
     )
     assert [q.speaker for q in _quotes(body)] == ["Tomas Lind", "Tomas Lind"]
+
+
+def test_scare_words_count_only_as_whole_words() -> None:
+    # "called"/"named" before a short quote make it a scare quote; "recalled"/"renamed" do not.
+    body = (
+        "Anna Petrova recalled “we signed every deal that week.” The plan was called “Bright Path.”"
+    )
+    (q,) = _quotes(body)
+    assert (q.text, q.speaker) == ("we signed every deal that week.", "Anna Petrova")
