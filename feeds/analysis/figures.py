@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from feeds.analysis.text import ascii_view, sentences
+from feeds.analysis.text import ascii_view, fold, sentences
 from feeds.models import Figure, FigureKind
 
 _SP = "\u00a0\u202f\u2009"
@@ -930,28 +930,20 @@ def find_figures(body: str) -> list[Figure]:
     ]
 
 
-# Pieces every _RECORD match holds, lower-cased, with no letter that matches another character
-# under IGNORECASE ("i" matches "İ", "k" the Kelvin sign, "s" "ſ"): a cheap exact pre-check.
-_RECORD_PIECES = ("record", "t ever", "all-t", "c h", "рек")
-# Each piece with its offsets in the _RECORD alternatives holding it ("ever recorded" holds
-# "record" 5 characters in, "historic high" holds "c h" 7 in, "highest ever" "t ever" 6 in).
+# Pieces every _RECORD match holds, folded, with no letter that matches another character under
+# IGNORECASE ("i" matches "İ", "k" the Kelvin sign, "s" "ſ"), each with its offsets in the
+# _RECORD alternatives holding it ("ever recorded" holds "record" 5 characters in, "historic
+# high" holds "c h" 7 in, "highest ever" "t ever" 6 in): a cheap exact pre-check.
 _RECORD_AT = (("record", (0, 5)), ("t ever", (6,)), ("all-t", (0,)), ("c h", (7,)), ("рек", (0,)))
-
-
-def _may_be_record(body: str) -> bool:
-    low = body.lower()
-    return any(x in low for x in _RECORD_PIECES)
 
 
 def _record_matches(body: str) -> list[re.Match[str]]:
     """``list(_RECORD.finditer(body))``, trying the pattern only where a piece puts a match.
 
-    ``str.lower`` keeps every offset unless the body holds "İ" (two characters lower-cased);
-    then the whole body is scanned.
+    The pieces are looked for in the folded body (cached, as other steps fold it too; folding
+    keeps every offset): a character matching a piece's under IGNORECASE folds to it.
     """
-    low = body.lower()
-    if len(low) != len(body):
-        return list(_RECORD.finditer(body)) if any(x in low for x in _RECORD_PIECES) else []
+    low = fold(body)
     cands: set[int] = set()
     for piece, backs in _RECORD_AT:
         i = low.find(piece)

@@ -24,7 +24,6 @@ from feeds.analysis.lexmatch import matches
 from feeds.analysis.lexmatch import warm_up as warm_lexmatch
 from feeds.analysis.text import (
     fold,
-    is_word_char,
     load_json,
     paragraphs,
     sentences,
@@ -192,21 +191,27 @@ def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str,
     # The lexicon automaton's matches, from the pass shared with the leader aliases.
     found = matches(folded, gazetteer())
     for end_idx, lst in found.sectors:
+        # The terms of one phrase share its span and the characters around it: the word
+        # boundary tests are made once per phrase found, not once per term.
+        end = end_idx + 1
+        s = end - lst[0].length
+        if s > 0 and ((c := folded[s - 1]).isalnum() or c == "_"):
+            continue  # inside a word
+        stem_end = plural_end = end
+        if end < n and ((c := folded[end]).isalnum() or c == "_"):
+            while stem_end < n and ((c := folded[stem_end]).isalnum() or c == "_"):
+                stem_end += 1
+            # English plural ("cars", "taxes"), else no whole-word match (-1).
+            if folded.startswith("es", end) and stem_end == end + 2:
+                plural_end = end + 2
+            elif stem_end == end + 1 and folded[end] == "s":
+                plural_end = end + 1
+            else:
+                plural_end = -1
         for t in lst:
-            s, e = end_idx - t.length + 1, end_idx + 1
-            if s > 0 and is_word_char(folded[s - 1]):
+            e = stem_end if t.stem else plural_end
+            if e < 0:
                 continue
-            if t.stem:
-                while e < n and is_word_char(folded[e]):
-                    e += 1
-            elif e < n and is_word_char(folded[e]):
-                # English plural ("cars", "taxes").
-                if folded.startswith("es", e) and (e + 2 >= n or not is_word_char(folded[e + 2])):
-                    e += 2
-                elif folded[e] == "s" and (e + 1 >= n or not is_word_char(folded[e + 1])):
-                    e += 1
-                else:
-                    continue
             if t.negative:
                 neg.append((s, e, t.sector))
             elif names_count or not _in_proper_name(text, s, e):
