@@ -808,15 +808,15 @@ def _join_ranges(body: str, chosen: list[_Cand]) -> list[_Cand]:
     for c in chosen:
         if out:
             p = out[-1]
-            gap = body[p[2] : c[1]]
+            # The cheap tests first: most neighbours differ in kind or are far apart.
             if (
-                not _IS_RANGE.search(body, p[1], p[2])  # a range is not extended again
-                and p[3] == c[3]
+                p[3] == c[3]
                 and p[5] == c[5]
                 and p[3] in ("money", "percent")
-                and _JOIN.fullmatch(gap)
+                and _JOIN.fullmatch(body, p[2], c[1])
+                and not _IS_RANGE.search(body, p[1], p[2])  # a range is not extended again
             ):
-                conn = gap.strip().lower()
+                conn = body[p[2] : c[1]].strip().lower()
                 before = body[max(0, p[1] - 16) : p[1]]
                 ok = (
                     bool(_BETWEEN.search(before))
@@ -837,6 +837,37 @@ _YEAR = re.compile(r"(1[89]|20)\d\d")
 def _words_re(n: int) -> re.Pattern[str]:
     """``n`` lower-case words, each after one whitespace character."""
     return re.compile(rf"(?:\s[a-z][a-z-]*){{{n}}}")
+
+
+_MONTH_LENGTHS = range(min(map(len, _MONTHS)), max(map(len, _MONTHS)) + 1)
+
+
+def _month_day_year(body: str, window: tuple[int, int], at: list[int]) -> list[re.Match[str]]:
+    """``_DATE_MDY``'s matches in ``window``, whose number starts are ``at``.
+
+    A match's day is a number start followed by a year (``_DAY_YEAR``), and its month ends one
+    whitespace character, or a "." and one, before the day: the pattern is tried only where a
+    month of some length would start (a scan of the window tries its many month names at every
+    character).
+    """
+    ws, we = window
+    cands = sorted(
+        {
+            p - gap - n
+            for p in at
+            if _DAY_YEAR.match(body, p, we)
+            for gap in (1, 2)
+            for n in _MONTH_LENGTHS
+            if p - gap - n >= ws
+        }
+    )
+    out: list[re.Match[str]] = []
+    pos = ws
+    for c in cands:
+        if c >= pos and (m := _DATE_MDY.match(body, c, we)) is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def find_figures(body: str) -> list[Figure]:
@@ -860,11 +891,10 @@ def find_figures(body: str) -> list[Figure]:
     # "March 5, 2024": only windows holding a day and a year (both start a number) can match.
     mdy = [
         m
-        for (ws, we), (_we, at) in zip(
+        for window, (_we, at) in zip(
             digits.tail_windows("spaced"), digits.tries("spaced"), strict=True
         )
-        if any(_DAY_YEAR.match(body, p, we) for p in at)
-        for m in _DATE_MDY.finditer(body, ws, we)
+        for m in _month_day_year(body, window, at)
     ]
     for m in _scan(_DATE_DMY, body, digits.tries("dmy")) + mdy:
         add(0, m, "date", _date(m["y"], _MONTHS[m["mon"].lower()], m["d"]), "date")
