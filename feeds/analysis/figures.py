@@ -600,7 +600,7 @@ class _Digits:
         self._tails["dotted"] = dotted
         self._tails["spaced"] = spaced
 
-    def tries(self, grammar: str) -> list[tuple[int, list[int]]]:
+    def tries(self, grammar: str) -> _Tries:
         """Where ``grammar`` (one of ``_TAILS``, or "dotted" for ``_DATE_NUM``, "spaced" for
         ``_DAY_YEAR``) may match: the end of each window it may match in, with the number
         starts in that window."""
@@ -611,10 +611,10 @@ class _Digits:
         """The windows where ``grammar`` (as for :meth:`tries`) may match."""
         return [self.windows[w] for w in self._tails[grammar]]
 
-    def spread(self, offsets: list[int]) -> list[tuple[int, list[int]]]:
+    def spread(self, offsets: list[int]) -> _Tries:
         """``offsets`` (sorted) by window, as :meth:`tries` gives them (only windows holding
         one)."""
-        out: list[tuple[int, list[int]]] = []
+        out: _Tries = []
         for ws, we in self.windows:
             lo, hi = bisect_left(offsets, ws), bisect_left(offsets, we)
             if lo < hi:
@@ -622,9 +622,7 @@ class _Digits:
         return out
 
 
-def _scan(
-    rx: re.Pattern[str], body: str, tries: list[tuple[int, list[int]]]
-) -> list[re.Match[str]]:
+def _scan(rx: re.Pattern[str], body: str, tries: _Tries) -> list[re.Match[str]]:
     """Matches of ``rx`` tried at the given starts, each bounded by its window's end: what a
     search of the windows finds (lookbehinds see before the offset a match is tried at)."""
     out: list[re.Match[str]] = []

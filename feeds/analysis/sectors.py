@@ -13,7 +13,7 @@ strongest sector's score. Institutions named in passing ("Ministry of Culture") 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -264,15 +264,20 @@ def _enumerated(body: str, hits: list[tuple[int, int, str, str, bool]]) -> set[s
     out: set[str] = set()
     if len({h[2] for h in hits}) < 3:
         return out  # no sentence holds three sectors
-    ordered = sorted(hits)
-    firsts = [h[0] for h in ordered]
-    for ss, se in sentences(body):
-        lo = bisect_left(firsts, ss)
-        hi = bisect_left(firsts, se, lo)
-        inside = [h for h in ordered[lo:hi] if h[1] <= se]
+    # The hits of each sentence (those lying within it), in order: a few hits are placed in
+    # the sentences by bisection rather than every sentence searched for its hits.
+    sents = sentences(body)
+    firsts = [ss for ss, _se in sents]
+    by_sentence: dict[int, list[tuple[int, int, str, str, bool]]] = {}
+    for hit in sorted(hits):
+        k = bisect_right(firsts, hit[0]) - 1
+        if k >= 0 and hit[1] <= sents[k][1]:
+            by_sentence.setdefault(k, []).append(hit)
+    for k, inside in by_sentence.items():
         if len({h[2] for h in inside}) < 3:
             continue
-        folded = fold(body[ss:se])
+        ss, se = sents[k]
+        folded = fold(body)[ss:se]  # the body's folding is cached; a slice of it is the same
         cluster: list[tuple[int, int, str, str, bool]] = []
         for h in [*inside, None]:
             if h is not None and cluster:
