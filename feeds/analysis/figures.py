@@ -516,7 +516,7 @@ class _Digits:
     """Where the numbers of a body are: windows, number starts, digit runs, and where each
     grammar may match (see :meth:`tries`)."""
 
-    __slots__ = ("windows", "starts", "runs", "_window_starts", "_tails")
+    __slots__ = ("windows", "starts", "runs", "currency_runs", "_window_starts", "_tails")
 
     def __init__(self, body: str) -> None:
         windows: list[tuple[int, int]] = []
@@ -526,6 +526,8 @@ class _Digits:
         window_of: list[int] = []
         starts: list[int] = []
         here: list[int] = []  # the starts in the current window
+        currency_runs: list[int] = []
+        before = _BEFORE
         # Windows that may hold "5.3.2024" (a run with two "." or more) and "5, 2024" (a run
         # with a space or a comma between its digits), matches lying within one run.
         dotted: list[int] = []
@@ -547,11 +549,15 @@ class _Digits:
                 ws, we = s, e
             w = len(windows)
             window_of.append(w)
-            # Every digit is inside a run; one starts a number when no word character or "."
-            # comes right before it (inside the run: after a comma or a space).
-            if rs == 0 or not ((c := body[rs - 1]).isalnum() or c in "_."):
+            # What the characters before a run say (cached: a few openings, such as "in ",
+            # come back again and again).
+            key = body[rs - 3 if rs > 3 else 0 : rs]
+            flags = _before(key) if (f := before.get(key)) is None else f
+            if flags & _NUMBER_START:
                 starts.append(rs)
                 here.append(rs)
+            if flags & _AFTER_CURRENCY:
+                currency_runs.append(rs)
             if re_ - rs == 1:
                 lasts.append(re_)
             else:
@@ -580,6 +586,8 @@ class _Digits:
         self.runs = runs
         """Start of every ``_DIGITS`` run."""
         self.starts = starts
+        self.currency_runs = currency_runs
+        """The runs a currency may come right before (see :func:`_before`)."""
         self._window_starts = window_starts
         # The last number of a grammar's match ends at a digit with no digit after it, and no
         # tail starts with a digit, "." or "," — nothing but what a digit run holds: a tail
@@ -661,26 +669,38 @@ _PRE_FIRST = re.compile(_firsts(list(_CUR_PRE)), re.IGNORECASE)
 _WPRE_FIRST = re.compile(_firsts(list(_WORD_PRE)), re.IGNORECASE)
 
 
-def _after_currency(body: str, runs: list[int]) -> list[int]:
-    """The runs a currency (``_MONEY_PRE``'s or ``_MONEY_WPRE``'s) may come right before, or
-    before the one whitespace character there, in a body without a `_CASE_ODD` character (a
-    superset): what :func:`_currency_starts` and :func:`_currency_word_starts` need look at.
-    Set lookups of the last characters, cheap enough for every run."""
-    signs, ends = _CURRENCY_SIGNS, _CURRENCY_ENDS
-    return [
-        d
-        for d in runs
-        if d > 0
-        and (
-            body[d - 1] in signs
-            or body[d - 2 if d > 1 else 0 : d] in ends
-            or (
-                d > 1
-                and body[d - 1].isspace()
-                and (body[d - 2] in signs or body[d - 3 if d > 2 else 0 : d - 1] in ends)
-            )
+_NUMBER_START = 1
+_AFTER_CURRENCY = 2
+_BEFORE: dict[str, int] = {}
+"""The (up to three) characters before a digit run → what :func:`_before` says of them."""
+
+
+def _before(key: str) -> int:
+    """Flags of a digit run from ``key``, the (up to three) characters before it (cached in
+    ``_BEFORE``, kept small).
+
+    ``_NUMBER_START``: the run starts a number, with no word character or "." right before
+    it. ``_AFTER_CURRENCY``: a currency (``_MONEY_PRE``'s or ``_MONEY_WPRE``'s) may come right
+    before it, or before the one whitespace character there, in a body without a `_CASE_ODD`
+    character (a superset, by the last characters of currencies): what
+    :func:`_currency_starts` and :func:`_currency_word_starts` need look at.
+    """
+    if len(_BEFORE) >= 4096:
+        _BEFORE.clear()
+    last = key[-1:]
+    flags = 0 if last and (last.isalnum() or last in "_.") else _NUMBER_START
+    if last and (
+        last in _CURRENCY_SIGNS
+        or key[-2:] in _CURRENCY_ENDS
+        or (
+            len(key) > 1
+            and last.isspace()
+            and (key[-2] in _CURRENCY_SIGNS or key[-3:-1] in _CURRENCY_ENDS)
         )
-    ]
+    ):
+        flags |= _AFTER_CURRENCY
+    _BEFORE[key] = flags
+    return flags
 
 
 def _currency_starts(body: str, runs: list[int]) -> list[int]:
@@ -745,7 +765,7 @@ def _currency_tries(body: str, digits: _Digits) -> tuple[_Tries, _Tries]:
     few = ascii_view(body)[1]
     if few != "" and any(c in (body if few is None else few) for c in _CASE_ODD):
         return _first_chars(_PRE_FIRST, body, digits), _first_chars(_WPRE_FIRST, body, digits)
-    runs = _after_currency(body, digits.runs)
+    runs = digits.currency_runs
     if not runs:
         return [], []
     return (
