@@ -328,7 +328,8 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
     starts = [a for a, _b in sents]
     ev: dict[str, _Evidence] = {}
     for s, _e, sid, term, is_strong in body_hits:
-        x = ev.setdefault(sid, _Evidence())
+        if (x := ev.get(sid)) is None:  # (``setdefault`` would build an _Evidence per hit)
+            x = ev[sid] = _Evidence()
         lead = s < lead_end
         x.raw += 2.0 if lead else 1.0
         x.mentions += 1
@@ -337,7 +338,8 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
         x.prominent |= lead
         x.strong |= is_strong
     for _s, _e, sid, term, is_strong in _hits(title) if title else []:
-        x = ev.setdefault(sid, _Evidence())
+        if (x := ev.get(sid)) is None:
+            x = ev[sid] = _Evidence()
         x.raw += 3.0
         x.mentions += 1
         x.terms.add(term)
