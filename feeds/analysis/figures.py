@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 
-from feeds.analysis.text import ascii_view, search_at, sentences
+from feeds.analysis.text import ascii_view, fold, sentences
 from feeds.models import Figure, FigureKind
 
 _SP = "\u00a0\u202f\u2009"
@@ -305,33 +305,41 @@ def _heads(words: list[str]) -> str:
     return f"(?:{pair}|{_firsts(short)})" if short else pair
 
 
-# Each grammar's tail, tried as a lookahead in one pattern after a run's last digit: the group
-# of a tail is set when it matches there. A guard first checks the characters a tail opens with
-# (character classes: the alternations of words are slow to fail; a word's first two characters
-# let far fewer runs through than its first alone, which " the" passes). The count grammar is
-# case-sensitive.
+# Each grammar's tail, tried on its own after a run's last digit, behind a guard that checks the
+# characters a tail opens with (character classes: the alternations of words are slow to fail;
+# a word's first two characters let far fewer runs through than its first alone, which " the"
+# passes). The count grammar is case-sensitive.
 _TAILS = ("suf", "sub", "percent", "quantity", "dmy", "count", "iso")
-_TAIL_ANY = re.compile(
-    "".join(
-        f"(?:(?={guard})(?=({_unnamed(t)}))|)"
-        for guard, t in (
-            (rf"[\s-]?{_heads(_SCALE_WORDS)}|\s{_heads(list(_CUR_SUF))}", _SUF_TAIL),
-            (r"\s[cp]|p", _SUB_TAIL),
-            (r"\s?[%pп]", _PERCENT_TAIL),
-            (rf"\s?{_heads(_SCALE_WORDS + list(_UNITS))}", _QUANTITY_TAIL),
-            (rf"\s{_heads(list(_MONTHS))}", _DMY_TAIL),
-            (rf"(?-i:\s[a-z]|\s{_firsts(_SCALE_WORDS)})", f"(?-i:{_COUNT_TAIL})"),
-            ("-", _ISO_TAIL),
-        )
-    ),
-    re.IGNORECASE,
+_GUARDED_TAILS = tuple(
+    (re.compile(guard, re.IGNORECASE), re.compile(_unnamed(tail), re.IGNORECASE))
+    for guard, tail in (
+        (rf"[\s-]?{_heads(_SCALE_WORDS)}|\s{_heads(list(_CUR_SUF))}", _SUF_TAIL),
+        (r"\s[cp]|p", _SUB_TAIL),
+        (r"\s?[%pп]", _PERCENT_TAIL),
+        (rf"\s?{_heads(_SCALE_WORDS + list(_UNITS))}", _QUANTITY_TAIL),
+        (rf"\s{_heads(list(_MONTHS))}", _DMY_TAIL),
+        (rf"(?-i:\s[a-z]|\s{_firsts(_SCALE_WORDS)})", f"(?-i:{_COUNT_TAIL})"),
+        ("-", _ISO_TAIL),
+    )
 )
-# The characters the tail guards above open with ("\s", "-", "%", "p", "п" or a first character
-# of a scale word or a unit): after a run whose last digit is followed by none of them no tail
-# matches, and a dict lookup is far cheaper than the regex call. Each character is classified by
-# this pattern on first sight, so IGNORECASE's case folding decides exactly as in the guards.
-_TAIL_FIRST = re.compile(rf"[\s\-%pп]|{_firsts(_SCALE_WORDS + list(_UNITS))}", re.IGNORECASE)
-_TAIL_FIRST_OK: dict[str, bool] = {}
+_GUARD_WIDTH = 3
+"""The characters a guard above reads at most (it has no lookaround): which guards pass after a
+digit run depends on those characters alone."""
+_OPENINGS: dict[str, tuple[int, ...]] = {}
+"""The first ``_GUARD_WIDTH`` characters after a run → the indexes of the tails whose guard
+passes (a cache: most runs are followed by one of a few openings, such as " the")."""
+
+
+def _opening(key: str) -> tuple[int, ...]:
+    """The tails whose guard passes on ``key`` (cached in ``_OPENINGS``, kept small)."""
+    if len(_OPENINGS) >= 4096:
+        _OPENINGS.clear()
+    ok = _OPENINGS[key] = tuple(
+        i for i, (guard, _tail) in enumerate(_GUARDED_TAILS) if guard.match(key)
+    )
+    return ok
+
+
 _RECORD = re.compile(
     r"\brecord\b|all-time high|historic high|highest ever|ever recorded|рекорд", re.IGNORECASE
 )
@@ -420,6 +428,8 @@ _IRREGULAR = frozenset(
 
 
 _Cand = tuple[int, int, int, FigureKind, float, str]  # priority, start, end, kind, value, unit
+_Tries = list[tuple[int, list[int]]]
+"""Where a grammar may match: the end of each window, with the offsets to try in it."""
 
 
 # Group separators a NUM token may hold, dropped in one C call (not a generator per character).
@@ -502,29 +512,22 @@ def _digit_runs(body: str) -> list[re.Match[str]]:
     return out
 
 
-def _windows(body: str) -> list[tuple[int, int]]:
-    """Merged spans around digit runs: the regexes only run there (most text has none)."""
-    return _windows_and_starts(body)[0]
-
-
-def _windows_and_starts(body: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """:func:`_windows` and the offsets where a number may start (see ``_NUM_START``)."""
-    d = _Digits(body)
-    return d.windows, d.starts
-
-
 class _Digits:
-    """Where the numbers of a body are: windows, number starts, digit runs, and the windows
-    where each grammar's tail follows a number (see :meth:`tail_windows`)."""
+    """Where the numbers of a body are: windows, number starts, digit runs, and where each
+    grammar may match (see :meth:`tries`)."""
 
-    __slots__ = ("windows", "starts", "runs", "_tails")
+    __slots__ = ("windows", "starts", "runs", "currency_runs", "_window_starts", "_tails")
 
     def __init__(self, body: str) -> None:
         windows: list[tuple[int, int]] = []
+        window_starts: list[list[int]] = []
         runs: list[int] = []
         lasts: list[int] = []
         window_of: list[int] = []
         starts: list[int] = []
+        here: list[int] = []  # the starts in the current window
+        currency_runs: list[int] = []
+        before = _BEFORE
         # Windows that may hold "5.3.2024" (a run with two "." or more) and "5, 2024" (a run
         # with a space or a comma between its digits), matches lying within one run.
         dotted: list[int] = []
@@ -541,13 +544,20 @@ class _Digits:
             else:
                 if ws >= 0:
                     windows.append((ws, we))
+                    window_starts.append(here)
+                    here = []
                 ws, we = s, e
             w = len(windows)
             window_of.append(w)
-            # Every digit is inside a run; one starts a number when no word character or "."
-            # comes right before it (inside the run: after a comma or a space).
-            if rs == 0 or not ((c := body[rs - 1]).isalnum() or c in "_."):
+            # What the characters before a run say (cached: a few openings, such as "in ",
+            # come back again and again).
+            key = body[rs - 3 if rs > 3 else 0 : rs]
+            flags = _before(key) if (f := before.get(key)) is None else f
+            if flags & _NUMBER_START:
                 starts.append(rs)
+                here.append(rs)
+            if flags & _AFTER_CURRENCY:
+                currency_runs.append(rs)
             if re_ - rs == 1:
                 lasts.append(re_)
             else:
@@ -564,88 +574,72 @@ class _Digits:
                     for i in range(1, len(run)):
                         if run[i].isdecimal() and not run[i - 1].isdecimal() and run[i - 1] != ".":
                             starts.append(rs + i)
+                            here.append(rs + i)
                     e = re_
                     while not run[e - rs - 1].isdecimal():
                         e -= 1
                     lasts.append(e)
         if ws >= 0:
             windows.append((ws, we))
+            window_starts.append(here)
         self.windows = windows
         self.runs = runs
         """Start of every ``_DIGITS`` run."""
         self.starts = starts
+        self.currency_runs = currency_runs
+        """The runs a currency may come right before (see :func:`_before`)."""
+        self._window_starts = window_starts
         # The last number of a grammar's match ends at a digit with no digit after it, and no
         # tail starts with a digit, "." or "," — nothing but what a digit run holds: a tail
         # follows the last digit of a run. Tried there, bounded by the run's window as the
         # grammar's search is; a window holds a match only when one of its runs passes.
-        tails: list[list[tuple[int, int]]] = [[] for _ in _TAILS]
-        first_ok = _TAIL_FIRST_OK
+        tails: list[list[int]] = [[] for _ in _TAILS]
+        openings = _OPENINGS
         for k, last in enumerate(lasts):
-            if last >= n:
-                continue  # every guard needs a character
-            ok = first_ok.get(c := body[last])
-            if ok is None:
-                ok = first_ok[c] = _TAIL_FIRST.match(c) is not None
-            if not ok:
-                continue
             w = window_of[k]
-            win = windows[w]
-            t = _TAIL_ANY.match(body, last, win[1])
-            if t is None or t.lastindex is None:  # no tail follows (t: never None)
-                continue
-            for i, g in enumerate(t.groups()):
-                if g is not None and (not tails[i] or tails[i][-1] is not win):
-                    tails[i].append(win)
+            we = windows[w][1]
+            key = body[last : last + _GUARD_WIDTH if last + _GUARD_WIDTH < we else we]
+            for i in _opening(key) if (ok := openings.get(key)) is None else ok:
+                if (not tails[i] or tails[i][-1] != w) and _GUARDED_TAILS[i][1].match(
+                    body, last, we
+                ):
+                    tails[i].append(w)
         self._tails = dict(zip(_TAILS, tails, strict=True))
-        self._tails["dotted"] = [windows[w] for w in dotted]
-        self._tails["spaced"] = [windows[w] for w in spaced]
+        self._tails["dotted"] = dotted
+        self._tails["spaced"] = spaced
+
+    def tries(self, grammar: str) -> _Tries:
+        """Where ``grammar`` (one of ``_TAILS``, or "dotted" for ``_DATE_NUM``, "spaced" for
+        ``_DAY_YEAR``) may match: the end of each window it may match in, with the number
+        starts in that window."""
+        windows, at = self.windows, self._window_starts
+        return [(windows[w][1], at[w]) for w in self._tails[grammar]]
 
     def tail_windows(self, grammar: str) -> list[tuple[int, int]]:
-        """The windows where ``grammar`` (one of ``_TAILS``, or "dotted" for ``_DATE_NUM``,
-        "spaced" for ``_DAY_YEAR``) may match."""
-        return self._tails[grammar]
+        """The windows where ``grammar`` (as for :meth:`tries`) may match."""
+        return [self.windows[w] for w in self._tails[grammar]]
+
+    def spread(self, offsets: list[int]) -> _Tries:
+        """``offsets`` (sorted) by window, as :meth:`tries` gives them (only windows holding
+        one)."""
+        out: _Tries = []
+        for ws, we in self.windows:
+            lo, hi = bisect_left(offsets, ws), bisect_left(offsets, we)
+            if lo < hi:
+                out.append((we, offsets[lo:hi]))
+        return out
 
 
-def _windows_starts_runs(body: str) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """:func:`_windows_and_starts` and the start of every ``_DIGITS`` run."""
-    d = _Digits(body)
-    return d.windows, d.starts, d.runs
-
-
-# Where a grammar starting with a number (after a lookbehind that excludes a word character or
-# "." before it) can match: a digit with no word character or "." right before it. Trying the
-# grammar only there finds what a scan of the window finds (lookbehinds see before ``pos``).
-_NUM_START = re.compile(r"(?<![\w.])\d")
-
-
-def _starts(body: str) -> list[int]:
-    """Offsets matching ``_NUM_START`` (the reference for :func:`_windows_and_starts`)."""
-    return [m.start() for m in _NUM_START.finditer(body)]
-
-
-def _search(
-    rx: re.Pattern[str], body: str, pos: int, end: int, starts: list[int] | None
-) -> re.Match[str] | None:
-    """``rx.search(body, pos, end)``; with ``starts``, tried only at those offsets."""
-    if starts is None:
-        return rx.search(body, pos, end)
-    return search_at(rx, body, starts, pos, end)
-
-
-def _scan(
-    rx: re.Pattern[str],
-    body: str,
-    windows: list[tuple[int, int]],
-    starts: list[int] | None = None,
-) -> list[re.Match[str]]:
-    if starts is None:
-        return [m for ws, we in windows for m in rx.finditer(body, ws, we)]
+def _scan(rx: re.Pattern[str], body: str, tries: _Tries) -> list[re.Match[str]]:
+    """Matches of ``rx`` tried at the given starts, each bounded by its window's end: what a
+    search of the windows finds (lookbehinds see before the offset a match is tried at)."""
     out: list[re.Match[str]] = []
-    for ws, we in windows:
-        pos = ws
-        while (m := _search(rx, body, pos, we, starts)) is not None:
-            out.append(m)
-            pos = m.end()  # never empty: a grammar starts with a digit
+    for we, at in tries:
+        pos = 0
+        for p in at:
+            if p >= pos and (m := rx.match(body, p, we)) is not None:
+                out.append(m)
+                pos = m.end()
     return out
 
 
@@ -657,17 +651,65 @@ _CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 _PRE_TOKENS = tuple(k.lower() for k in _CUR_PRE)
 _PRE_LAST = frozenset(t[-1] for t in _PRE_TOKENS)
 _WPRE_WORDS = tuple(sorted({k.split()[-1] for k in _WORD_PRE}))
+# A currency's one-character form, and the last two characters of the others in every ASCII
+# case (a body with a non-ASCII character matching an ASCII letter under IGNORECASE is handled
+# apart): what must come right before a digit run, or before the one whitespace character
+# there, when a currency does.
+_CURRENCY_SIGNS = frozenset(t for t in _PRE_TOKENS if len(t) == 1)
+_CURRENCY_ENDS = frozenset(
+    a + b
+    for t in _PRE_TOKENS + _WPRE_WORDS
+    if len(t) > 1
+    for a in {t[-2].lower(), t[-2].upper()}
+    for b in {t[-1].lower(), t[-1].upper()}
+)
+# The first characters of each kind of currency: where one may start in a body holding a
+# `_CASE_ODD` character (matched under IGNORECASE, as the grammars match them).
+_PRE_FIRST = re.compile(_firsts(list(_CUR_PRE)), re.IGNORECASE)
+_WPRE_FIRST = re.compile(_firsts(list(_WORD_PRE)), re.IGNORECASE)
 
 
-def _currency_starts(body: str, runs: list[int], odd: bool) -> list[int] | None:
-    """Offsets where ``_MONEY_PRE`` may match (a superset), from the digit runs; None when the
-    body holds a `_CASE_ODD` character (``odd``; the grammar then scans its windows).
+_NUMBER_START = 1
+_AFTER_CURRENCY = 2
+_BEFORE: dict[str, int] = {}
+"""The (up to three) characters before a digit run → what :func:`_before` says of them."""
+
+
+def _before(key: str) -> int:
+    """Flags of a digit run from ``key``, the (up to three) characters before it (cached in
+    ``_BEFORE``, kept small).
+
+    ``_NUMBER_START``: the run starts a number, with no word character or "." right before
+    it. ``_AFTER_CURRENCY``: a currency (``_MONEY_PRE``'s or ``_MONEY_WPRE``'s) may come right
+    before it, or before the one whitespace character there, in a body without a `_CASE_ODD`
+    character (a superset, by the last characters of currencies): what
+    :func:`_currency_starts` and :func:`_currency_word_starts` need look at.
+    """
+    if len(_BEFORE) >= 4096:
+        _BEFORE.clear()
+    last = key[-1:]
+    flags = 0 if last and (last.isalnum() or last in "_.") else _NUMBER_START
+    if last and (
+        last in _CURRENCY_SIGNS
+        or key[-2:] in _CURRENCY_ENDS
+        or (
+            len(key) > 1
+            and last.isspace()
+            and (key[-2] in _CURRENCY_SIGNS or key[-3:-1] in _CURRENCY_ENDS)
+        )
+    ):
+        flags |= _AFTER_CURRENCY
+    _BEFORE[key] = flags
+    return flags
+
+
+def _currency_starts(body: str, runs: list[int]) -> list[int]:
+    """Offsets where ``_MONEY_PRE`` may match (a superset) in a body without a `_CASE_ODD`
+    character, from the digit runs.
 
     Its number starts a ``_DIGITS`` run (the currency or one whitespace character comes right
     before, neither of which a run holds), so the currency ends there or one character before.
     """
-    if odd:
-        return None
     out: list[int] = []
     for d in runs:
         for end in (d, d - 1):
@@ -681,16 +723,14 @@ def _currency_starts(body: str, runs: list[int], odd: bool) -> list[int] | None:
     return sorted(set(out))
 
 
-def _currency_word_starts(body: str, runs: list[int], odd: bool) -> list[int] | None:
-    """Offsets where ``_MONEY_WPRE`` may match (a superset), from the digit runs; None when the
-    body holds a `_CASE_ODD` character (``odd``; the grammar then scans its windows).
+def _currency_word_starts(body: str, runs: list[int]) -> list[int]:
+    """Offsets where ``_MONEY_WPRE`` may match (a superset) in a body without a `_CASE_ODD`
+    character, from the digit runs.
 
     Its number starts a digit run with one whitespace character right before it, after a
     currency word; "us dollars" may also start at its "us". Trying only these offsets spares a
     search of the whole window at every character.
     """
-    if odd:
-        return None
     out: list[int] = []
     for d in runs:
         if d < 2 or not body[d - 1].isspace():
@@ -711,6 +751,29 @@ def _currency_word_starts(body: str, runs: list[int], odd: bool) -> list[int] | 
     return sorted(set(out))
 
 
+def _first_chars(rx: re.Pattern[str], body: str, digits: _Digits) -> _Tries:
+    """The offsets of each window where ``rx`` (one character) matches."""
+    return [(we, [m.start() for m in rx.finditer(body, ws, we)]) for ws, we in digits.windows]
+
+
+def _currency_tries(body: str, digits: _Digits) -> tuple[_Tries, _Tries]:
+    """Where ``_MONEY_PRE`` and ``_MONEY_WPRE`` may match, as :meth:`_Digits.tries` gives it.
+
+    A body holding a `_CASE_ODD` character (checked in its non-ASCII characters when there are
+    few) is tried wherever a currency's first character is.
+    """
+    few = ascii_view(body)[1]
+    if few != "" and any(c in (body if few is None else few) for c in _CASE_ODD):
+        return _first_chars(_PRE_FIRST, body, digits), _first_chars(_WPRE_FIRST, body, digits)
+    runs = digits.currency_runs
+    if not runs:
+        return [], []
+    return (
+        digits.spread(_currency_starts(body, runs)),
+        digits.spread(_currency_word_starts(body, runs)),
+    )
+
+
 def _range_ok(body: str, m: re.Match[str]) -> bool:
     """Whether a matched range tail really is a range, not two amounts."""
     conn = m["conn"]
@@ -729,30 +792,26 @@ def _range_ok(body: str, m: re.Match[str]) -> bool:
 
 
 def _scan_ranged(
-    pair: tuple[re.Pattern[str], re.Pattern[str]],
-    body: str,
-    windows: list[tuple[int, int]],
-    starts: list[int] | None = None,
+    pair: tuple[re.Pattern[str], re.Pattern[str]], body: str, tries: _Tries
 ) -> list[re.Match[str]]:
     """Matches of a grammar whose range tails are checked; a false range is re-read plain."""
     ranged, plain = pair
     out: list[re.Match[str]] = []
-    for ws, we in windows:
-        pos = ws
-        while pos < we:
-            m = _search(ranged, body, pos, we, starts)
-            if m is None:
-                break
+    for we, at in tries:
+        pos = 0
+        for p in at:
+            if p < pos or (m := ranged.match(body, p, we)) is None:
+                continue
             if not _range_ok(body, m):
                 # Keep the first amount if it stands alone; rescan from the second either way.
-                first = plain.match(body, m.start(), we)
+                first = plain.match(body, p, we)
                 if first is not None:
                     out.append(first)
                 second = m.start("cur3") if m["cur3"] else m.start("num2")
                 pos = max(second, first.end() if first else 0)
                 continue
             out.append(m)
-            pos = max(m.end(), m.start() + 1)
+            pos = max(m.end(), p + 1)
     return out
 
 
@@ -767,15 +826,15 @@ def _join_ranges(body: str, chosen: list[_Cand]) -> list[_Cand]:
     for c in chosen:
         if out:
             p = out[-1]
-            gap = body[p[2] : c[1]]
+            # The cheap tests first: most neighbours differ in kind or are far apart.
             if (
-                not _IS_RANGE.search(body, p[1], p[2])  # a range is not extended again
-                and p[3] == c[3]
+                p[3] == c[3]
                 and p[5] == c[5]
                 and p[3] in ("money", "percent")
-                and _JOIN.fullmatch(gap)
+                and _JOIN.fullmatch(body, p[2], c[1])
+                and not _IS_RANGE.search(body, p[1], p[2])  # a range is not extended again
             ):
-                conn = gap.strip().lower()
+                conn = body[p[2] : c[1]].strip().lower()
                 before = body[max(0, p[1] - 16) : p[1]]
                 ok = (
                     bool(_BETWEEN.search(before))
@@ -798,11 +857,41 @@ def _words_re(n: int) -> re.Pattern[str]:
     return re.compile(rf"(?:\s[a-z][a-z-]*){{{n}}}")
 
 
+_MONTH_LENGTHS = range(min(map(len, _MONTHS)), max(map(len, _MONTHS)) + 1)
+
+
+def _month_day_year(body: str, window: tuple[int, int], at: list[int]) -> list[re.Match[str]]:
+    """``_DATE_MDY``'s matches in ``window``, whose number starts are ``at``.
+
+    A match's day is a number start followed by a year (``_DAY_YEAR``), and its month ends one
+    whitespace character, or a "." and one, before the day: the pattern is tried only where a
+    month of some length would start (a scan of the window tries its many month names at every
+    character).
+    """
+    ws, we = window
+    cands = sorted(
+        {
+            p - gap - n
+            for p in at
+            if _DAY_YEAR.match(body, p, we)
+            for gap in (1, 2)
+            for n in _MONTH_LENGTHS
+            if p - gap - n >= ws
+        }
+    )
+    out: list[re.Match[str]] = []
+    pos = ws
+    for c in cands:
+        if c >= pos and (m := _DATE_MDY.match(body, c, we)) is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def find_figures(body: str) -> list[Figure]:
     """All figures in ``body``, in text order, without overlaps."""
     digits = _Digits(body)
-    windows, starts, runs = digits.windows, digits.starts, digits.runs
-    if not windows:
+    if not digits.windows:
         return []
     cands: list[_Cand] = []
 
@@ -819,44 +908,42 @@ def find_figures(body: str) -> list[Figure]:
 
     # "March 5, 2024": only windows holding a day and a year (both start a number) can match.
     mdy = [
-        (ws, we)
-        for ws, we in digits.tail_windows("spaced")
-        if _search(_DAY_YEAR, body, ws, we, starts) is not None
+        m
+        for window, (_we, at) in zip(
+            digits.tail_windows("spaced"), digits.tries("spaced"), strict=True
+        )
+        for m in _month_day_year(body, window, at)
     ]
-    dmy = digits.tail_windows("dmy")
-    for rx, wins, at in ((_DATE_DMY, dmy, starts), (_DATE_MDY, mdy, None)):
-        for m in _scan(rx, body, wins, at):
-            add(0, m, "date", _date(m["y"], _MONTHS[m["mon"].lower()], m["d"]), "date")
-    dotted, iso = digits.tail_windows("dotted"), digits.tail_windows("iso")
-    for rx, wins in ((_DATE_NUM, dotted), (_DATE_ISO, iso)):
-        for m in _scan(rx, body, wins, starts):
+    for m in _scan(_DATE_DMY, body, digits.tries("dmy")) + mdy:
+        add(0, m, "date", _date(m["y"], _MONTHS[m["mon"].lower()], m["d"]), "date")
+    for rx, grammar in ((_DATE_NUM, "dotted"), (_DATE_ISO, "iso")):
+        for m in _scan(rx, body, digits.tries(grammar)):
             mo = int(m["m"])
             add(0, m, "date", _date(m["y"], mo, m["d"]) if 1 <= mo <= 12 else None, "date")
-    # Checked once for both currency grammars: each check scans the body.
-    odd = any(c in body for c in _CASE_ODD)
-    for m in _scan_ranged(_MONEY_PRE, body, windows, _currency_starts(body, runs, odd)):
+    pre, wpre = _currency_tries(body, digits)
+    for m in _scan_ranged(_MONEY_PRE, body, pre):
         cur = _CUR_PRE.get(m["cur"]) or _CUR_PRE.get(m["cur"].upper(), "")
         if m["cur2"]:
             cur = _CUR_SUF.get(" ".join(m["cur2"].lower().split()), cur)
         elif m["qual"] and cur == "USD":
             cur = {"canadian": "CAD", "australian": "AUD"}.get(m["qual"].lower(), cur)
         add(1, m, "money", _scaled(m), cur)
-    for m in _scan_ranged(_MONEY_WPRE, body, windows, _currency_word_starts(body, runs, odd)):
+    for m in _scan_ranged(_MONEY_WPRE, body, wpre):
         add(1, m, "money", _scaled(m), _WORD_PRE.get(" ".join(m["cur"].lower().split()), ""))
-    for m in _scan_ranged(_MONEY_SUF, body, digits.tail_windows("suf"), starts):
+    for m in _scan_ranged(_MONEY_SUF, body, digits.tries("suf")):
         add(1, m, "money", _scaled(m), _CUR_SUF.get(" ".join(m["cur2"].lower().split()), ""))
-    for m in _scan_ranged(_MONEY_SUB, body, digits.tail_windows("sub"), starts):
+    for m in _scan_ranged(_MONEY_SUB, body, digits.tries("sub")):
         v = parse_number(m["num"])
         cur = _SUBUNIT[(m["unit"] or m["unitp"]).lower()]
         add(1, m, "money", None if v is None else v / 100, cur)
-    for m in _scan_ranged(_PERCENT, body, digits.tail_windows("percent"), starts):
+    for m in _scan_ranged(_PERCENT, body, digits.tries("percent")):
         u = m["unit"].lower()
         unit = "pp" if u.startswith(("percentage", "pp", "п")) else "%"
         add(2, m, "percent", parse_number(m["num"]), unit)
-    for m in _scan_ranged(_QUANTITY, body, digits.tail_windows("quantity"), starts):
+    for m in _scan_ranged(_QUANTITY, body, digits.tries("quantity")):
         unit = _UNITS.get(" ".join(m["unit"].lower().split()), m["unit"])
         add(3, m, "quantity", _scaled(m), unit)
-    for m in _scan(_COUNT, body, digits.tail_windows("count"), starts):
+    for m in _scan(_COUNT, body, digits.tries("count")):
         raw = m["num"]
         if _YEAR.fullmatch(raw) and not m["scale"]:
             continue  # a year ("in 2024 companies ..."), not a count
@@ -891,28 +978,20 @@ def find_figures(body: str) -> list[Figure]:
     ]
 
 
-# Pieces every _RECORD match holds, lower-cased, with no letter that matches another character
-# under IGNORECASE ("i" matches "İ", "k" the Kelvin sign, "s" "ſ"): a cheap exact pre-check.
-_RECORD_PIECES = ("record", "t ever", "all-t", "c h", "рек")
-# Each piece with its offsets in the _RECORD alternatives holding it ("ever recorded" holds
-# "record" 5 characters in, "historic high" holds "c h" 7 in, "highest ever" "t ever" 6 in).
+# Pieces every _RECORD match holds, folded, with no letter that matches another character under
+# IGNORECASE ("i" matches "İ", "k" the Kelvin sign, "s" "ſ"), each with its offsets in the
+# _RECORD alternatives holding it ("ever recorded" holds "record" 5 characters in, "historic
+# high" holds "c h" 7 in, "highest ever" "t ever" 6 in): a cheap exact pre-check.
 _RECORD_AT = (("record", (0, 5)), ("t ever", (6,)), ("all-t", (0,)), ("c h", (7,)), ("рек", (0,)))
-
-
-def _may_be_record(body: str) -> bool:
-    low = body.lower()
-    return any(x in low for x in _RECORD_PIECES)
 
 
 def _record_matches(body: str) -> list[re.Match[str]]:
     """``list(_RECORD.finditer(body))``, trying the pattern only where a piece puts a match.
 
-    ``str.lower`` keeps every offset unless the body holds "İ" (two characters lower-cased);
-    then the whole body is scanned.
+    The pieces are looked for in the folded body (cached, as other steps fold it too; folding
+    keeps every offset): a character matching a piece's under IGNORECASE folds to it.
     """
-    low = body.lower()
-    if len(low) != len(body):
-        return list(_RECORD.finditer(body)) if any(x in low for x in _RECORD_PIECES) else []
+    low = fold(body)
     cands: set[int] = set()
     for piece, backs in _RECORD_AT:
         i = low.find(piece)

@@ -13,7 +13,7 @@ strongest sector's score. Institutions named in passing ("Ministry of Culture") 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,7 +24,6 @@ from feeds.analysis.lexmatch import matches
 from feeds.analysis.lexmatch import warm_up as warm_lexmatch
 from feeds.analysis.text import (
     fold,
-    is_word_char,
     load_json,
     paragraphs,
     sentences,
@@ -192,21 +191,27 @@ def _hits(text: str, names_count: bool = True) -> list[tuple[int, int, str, str,
     # The lexicon automaton's matches, from the pass shared with the leader aliases.
     found = matches(folded, gazetteer())
     for end_idx, lst in found.sectors:
+        # The terms of one phrase share its span and the characters around it: the word
+        # boundary tests are made once per phrase found, not once per term.
+        end = end_idx + 1
+        s = end - lst[0].length
+        if s > 0 and ((c := folded[s - 1]).isalnum() or c == "_"):
+            continue  # inside a word
+        stem_end = plural_end = end
+        if end < n and ((c := folded[end]).isalnum() or c == "_"):
+            while stem_end < n and ((c := folded[stem_end]).isalnum() or c == "_"):
+                stem_end += 1
+            # English plural ("cars", "taxes"), else no whole-word match (-1).
+            if folded.startswith("es", end) and stem_end == end + 2:
+                plural_end = end + 2
+            elif stem_end == end + 1 and folded[end] == "s":
+                plural_end = end + 1
+            else:
+                plural_end = -1
         for t in lst:
-            s, e = end_idx - t.length + 1, end_idx + 1
-            if s > 0 and is_word_char(folded[s - 1]):
+            e = stem_end if t.stem else plural_end
+            if e < 0:
                 continue
-            if t.stem:
-                while e < n and is_word_char(folded[e]):
-                    e += 1
-            elif e < n and is_word_char(folded[e]):
-                # English plural ("cars", "taxes").
-                if folded.startswith("es", e) and (e + 2 >= n or not is_word_char(folded[e + 2])):
-                    e += 2
-                elif folded[e] == "s" and (e + 1 >= n or not is_word_char(folded[e + 1])):
-                    e += 1
-                else:
-                    continue
             if t.negative:
                 neg.append((s, e, t.sector))
             elif names_count or not _in_proper_name(text, s, e):
@@ -259,15 +264,20 @@ def _enumerated(body: str, hits: list[tuple[int, int, str, str, bool]]) -> set[s
     out: set[str] = set()
     if len({h[2] for h in hits}) < 3:
         return out  # no sentence holds three sectors
-    ordered = sorted(hits)
-    firsts = [h[0] for h in ordered]
-    for ss, se in sentences(body):
-        lo = bisect_left(firsts, ss)
-        hi = bisect_left(firsts, se, lo)
-        inside = [h for h in ordered[lo:hi] if h[1] <= se]
+    # The hits of each sentence (those lying within it), in order: a few hits are placed in
+    # the sentences by bisection rather than every sentence searched for its hits.
+    sents = sentences(body)
+    firsts = [ss for ss, _se in sents]
+    by_sentence: dict[int, list[tuple[int, int, str, str, bool]]] = {}
+    for hit in sorted(hits):
+        k = bisect_right(firsts, hit[0]) - 1
+        if k >= 0 and hit[1] <= sents[k][1]:
+            by_sentence.setdefault(k, []).append(hit)
+    for k, inside in by_sentence.items():
         if len({h[2] for h in inside}) < 3:
             continue
-        folded = fold(body[ss:se])
+        ss, se = sents[k]
+        folded = fold(body)[ss:se]  # the body's folding is cached; a slice of it is the same
         cluster: list[tuple[int, int, str, str, bool]] = []
         for h in [*inside, None]:
             if h is not None and cluster:
@@ -318,7 +328,8 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
     starts = [a for a, _b in sents]
     ev: dict[str, _Evidence] = {}
     for s, _e, sid, term, is_strong in body_hits:
-        x = ev.setdefault(sid, _Evidence())
+        if (x := ev.get(sid)) is None:  # (``setdefault`` would build an _Evidence per hit)
+            x = ev[sid] = _Evidence()
         lead = s < lead_end
         x.raw += 2.0 if lead else 1.0
         x.mentions += 1
@@ -327,7 +338,8 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
         x.prominent |= lead
         x.strong |= is_strong
     for _s, _e, sid, term, is_strong in _hits(title) if title else []:
-        x = ev.setdefault(sid, _Evidence())
+        if (x := ev.get(sid)) is None:
+            x = ev[sid] = _Evidence()
         x.raw += 3.0
         x.mentions += 1
         x.terms.add(term)
