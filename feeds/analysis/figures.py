@@ -915,7 +915,9 @@ def find_figures(body: str) -> list[Figure]:
         for m in _month_day_year(body, window, at)
     ]
     for m in _scan(_DATE_DMY, body, digits.tries("dmy")) + mdy:
-        add(0, m, "date", _date(m["y"], _MONTHS[m["mon"].lower()], m["d"]), "date")
+        # casefold, not lower: the patterns match case-insensitively, where "ſ" is an "s".
+        month = _MONTHS.get(m["mon"].casefold())
+        add(0, m, "date", None if month is None else _date(m["y"], month, m["d"]), "date")
     for rx, grammar in ((_DATE_NUM, "dotted"), (_DATE_ISO, "iso")):
         for m in _scan(rx, body, digits.tries(grammar)):
             mo = int(m["m"])
@@ -934,8 +936,9 @@ def find_figures(body: str) -> list[Figure]:
         add(1, m, "money", _scaled(m), _CUR_SUF.get(" ".join(m["cur2"].lower().split()), ""))
     for m in _scan_ranged(_MONEY_SUB, body, digits.tries("sub")):
         v = parse_number(m["num"])
-        cur = _SUBUNIT[(m["unit"] or m["unitp"]).lower()]
-        add(1, m, "money", None if v is None else v / 100, cur)
+        subunit = _SUBUNIT.get((m["unit"] or m["unitp"]).casefold())
+        if subunit is not None:
+            add(1, m, "money", None if v is None else v / 100, subunit)
     for m in _scan_ranged(_PERCENT, body, digits.tries("percent")):
         u = m["unit"].lower()
         unit = "pp" if u.startswith(("percentage", "pp", "п")) else "%"

@@ -154,3 +154,53 @@ def test_ranges_versus_changes() -> None:
     assert texts("it rose from 2% to 3%") == ["2%", "3%"]
     assert texts("a margin of 48% to 38%") == ["48%", "38%"]  # ranges run upwards
     assert texts("33%of those") == ["33%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit"),
+    [
+        # Case-insensitive patterns match "ſ" (long s) as "s"; str.lower keeps it, so the
+        # month and subunit lookups raised KeyError and the item lost all its figures.
+        ("Talks on ſept 5, 2024 ended.", "date", 20240905.0, "date"),
+        ("On 5 ſeptember 2024 they met.", "date", 20240905.0, "date"),
+        ("It cost 5 centſ more.", "money", 0.05, "USD"),
+    ],
+)
+def test_odd_case_foldings_are_read_not_crashed_on(
+    text: str, kind: str, value: float, unit: str
+) -> None:
+    (f,) = find_figures(text)
+    assert (f.kind, f.value, f.unit) == (kind, value, unit)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "5",
+                "2024",
+                " ",
+                ",",
+                "ſept",
+                "SEPT",
+                "ſeptember",
+                "centſ",
+                "Cents",
+                "pence",
+                "$",
+                "€",
+                "%",
+                "million",
+                "March",
+                "марта",
+                "K",
+                "ß",
+                "İ",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_fuzz_words_with_odd_casing_never_raise(text: str) -> None:
+    for f in find_figures(text):
+        assert text[f.start : f.end] == f.text
