@@ -22,7 +22,8 @@ What it does (PERFORMANCE.md, "How to measure"):
 
    Memory comes two ways. "RSS MB" is ``/usr/bin/time``'s %M: the peak RSS of the *largest single*
    process, which hides newsdesk's worker processes. "tree MB" is the peak, sampled every 20 ms
-   from /proc, of the memory of the tool's whole process tree: every process's private pages
+   from /proc in one extra, untimed run of each case, of the memory of the tool's whole process
+   tree (sampling slows the tool, so timed runs are never sampled): every process's private pages
    plus the largest shared set (forked workers share the parent's pages). For one process it
    equals its RSS, so it is the figure to compare; newsboat is one process.
 
@@ -58,7 +59,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,8 +192,10 @@ def _tree_kb(root: int) -> int:
     return private + shared
 
 
-def timed(cmd: list[str], env: dict[str, str], log: Path) -> Sample:
-    """Run ``cmd`` under /usr/bin/time (output to ``log``), sampling its tree's memory."""
+def timed(cmd: list[str], env: dict[str, str], log: Path, *, sample_memory: bool = False) -> Sample:
+    """Run ``cmd`` under /usr/bin/time (output to ``log``); with ``sample_memory``, also sample
+    its tree's memory (which slows the tool: reading /proc every 20 ms costs CPU and holds the
+    processes' memory maps, so timed runs never sample)."""
     stats = log.with_suffix(".time")
     started = time.time()
     with log.open("w") as out:
@@ -204,9 +207,10 @@ def timed(cmd: list[str], env: dict[str, str], log: Path) -> Sample:
             env=env,
         )
         peak_kb = 0
-        while proc.poll() is None:
+        while sample_memory and proc.poll() is None:
             peak_kb = max(peak_kb, _tree_kb(proc.pid))
             time.sleep(0.02)
+        proc.wait()
     fields = stats.read_text().split()[-4:]
     if proc.returncode != 0:
         tail = log.read_text(errors="replace").strip().splitlines()[-3:]
@@ -360,20 +364,27 @@ def bench_tool(
         restore(tool.state, src)
         return timed(tool.command, tool.env, logs / f"{tool.name}-{label}.log")
 
+    def with_memory(samples: list[Sample], label: str, src: Path | None) -> list[Sample]:
+        """One more run of the case, sampling the tree's memory, recorded on every sample."""
+        restore(tool.state, src)
+        log = logs / f"{tool.name}-{label}-memory.log"
+        tree = timed(tool.command, tool.env, log, sample_memory=True).tree_mb
+        return [replace(s, tree_mb=tree) for s in samples]
+
     def said(label: str) -> str:
         lines = (logs / f"{tool.name}-{label}.log").read_text(errors="replace").split("\n")
         last = next((line for line in reversed(lines) if line.strip()), "")
         return f" (last output: {last.strip()[:90]})" if last else ""
 
     print(f"[{tool.name}] warm-up: {run('warmup', None)}")
-    cold = [run(f"cold{i}", None) for i in range(runs)]
+    cold = with_memory([run(f"cold{i}", None) for i in range(runs)], "cold", None)
     print(f"[{tool.name}] cold: {[s.wall for s in cold]} s; {tool.describe()}{said('cold0')}")
     snapshot(tool.state, one)
     run("build-after-2", one)
     snapshot(tool.state, two)
     print(f"[{tool.name}] after two refreshes: {tool.describe()}")
 
-    steady = [run(f"steady{i}", two) for i in range(runs)]
+    steady = with_memory([run(f"steady{i}", two) for i in range(runs)], "steady", two)
     print(f"[{tool.name}] steady: {[s.wall for s in steady]} s; {tool.describe()}{said('steady0')}")
 
     second = []
@@ -381,12 +392,15 @@ def bench_tool(
         # A newer mtime: a conditional request gets 200 and the same (known) items.
         set_mtime(files, base_mtime + 60 * (i + 1))
         second.append(run(f"second{i}", one))
+    set_mtime(files, base_mtime + 60 * (runs + 1))
+    second = with_memory(second, "second", one)
     set_mtime(files, base_mtime)
     print(f"[{tool.name}] second: {[s.wall for s in second]} s; {tool.describe()}{said('second0')}")
     results = []
     if tool.startup:
         floor = [
-            timed(tool.startup, tool.env, logs / f"{tool.name}-startup{i}.log") for i in range(runs)
+            timed(tool.startup, tool.env, logs / f"{tool.name}-startup{i}.log", sample_memory=True)
+            for i in range(runs)
         ]
         results.append(Result(tool.name, "startup", tuple(floor)))
     return results + [
