@@ -395,6 +395,41 @@ def _future(g: Gazetteer, pid: str, day: dt.date) -> bool:
     return first is not None and first > day
 
 
+def _surname_first(g: Gazetteer, pid: str, text: str, start: int, end: int) -> bool:
+    """Whether the surname at ``start:end`` is written first in this person's name and is
+    followed by a capitalised word that is not one of their given names."""
+    person = g.people.get(pid)
+    if person is None or fold(person.name).split()[0] != fold(text[start:end]):
+        return False
+    i = end
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    j = i
+    while j < len(text) and (is_word_char(text[j]) or text[j] in "-'’"):
+        j += 1
+    word = text[i:j]
+    # Only a word spelling Mandarin syllables is another person's given name: a headline's
+    # "Xi Says", "Meets Xi In Bali" or "Xi Tuesday" keeps Xi.
+    return (
+        i > end
+        and word[:1].isupper()
+        and _PINYIN_NAME.fullmatch(fold(word).replace("-", "")) is not None
+        and fold(word) not in g.given.get(pid, frozenset())
+    )
+
+
+# Pinyin syllables (initial + final); a syllable with no initial only at the start, and only
+# for finals beginning with a, o or e (others are spelt with y or w).
+_PINYIN_FINAL = (
+    "(?:iang|iong|uang|ueng|ang|eng|ong|ian|iao|ing|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in"
+    "|ua|uo|ui|un|ue|a|o|e|i|u)"
+)
+_PINYIN_NAME = re.compile(
+    rf"(?:(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_FINAL})"
+    rf"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_FINAL})*"
+)
+
+
 def _capitalised_run(text: str, pos: int) -> list[str]:
     """Up to three capitalised words (names, initials) right before ``pos``."""
     out: list[str] = []
@@ -465,10 +500,16 @@ def find_names(text: str, day: dt.date | None = None) -> list[tuple[int, int, st
         pid = a.pid
         if a.weak and pid not in strong and not _WEAK_OK_AFTER.match(text, e):
             continue
-        if a.single and a.kind == "latin":
-            # "Jeb Bush", "Hillary Clinton": a capitalised unknown word right before a
-            # surname is someone else's first name, unless the run of capitalised words holds
-            # this person's own given names ("Nursultan Abish-uly Nazarbayev", "Vladimir V.").
+        if a.single and a.kind in ("latin", "cs") and _surname_first(g, pid, text, s, e):
+            # "Xi Mingze", "Xi Zhongxun": a surname written first (Chinese, Korean order)
+            # followed by a capitalised word that is not this person's given name is someone
+            # else (the full "Xi Jinping" is a longer alias and never gets here).
+            continue
+        if a.kind == "latin" and (a.single or a.text[:1].islower()):
+            # "Jeb Bush", "Hillary Clinton", "Isabel dos Santos": a capitalised unknown word
+            # right before a surname (with or without its particle) is someone else's first
+            # name, unless the run of capitalised words holds this person's own given names
+            # ("Nursultan Abish-uly Nazarbayev", "Vladimir V.").
             w, _ = _prev_word(text, s)
             if w and w[:1].isupper() and fold(w).strip(".") not in _OK_BEFORE:
                 own = g.given.get(pid, frozenset())

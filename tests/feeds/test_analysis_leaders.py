@@ -166,3 +166,17 @@ def test_gazetteer_loads_fast() -> None:
     t = time.perf_counter()
     gazetteer()
     assert time.perf_counter() - t < 0.5  # budget 150 ms; slack for loaded CI machines
+
+
+def test_relatives_sharing_a_surname_are_not_the_leader() -> None:
+    # A surname with its particle, after someone else's first name.
+    assert _who("Isabel dos Santos, the richest woman in Africa, was charged.") == []
+    assert [p for _, p in _who("José Eduardo dos Santos left. Later dos Santos said no.")] == [
+        "jose-eduardo-dos-santos"
+    ] * 2
+    # Surname first: a Mandarin given name after "Xi" is another Xi.
+    assert _who("Xi Mingze studied abroad; Xi Zhongxun was purged in 1962.") == []
+    # ...but a headline's capitalised words, a weekday or the person's own name are not.
+    for text in ("Biden Meets Xi In Bali", "Xi Says China Will Open", "Biden to meet Xi Tuesday"):
+        assert [p for _, p in _who(text)].count("xi-jinping") == 1, text
+    assert [p for _, p in _who("Xi Jinping arrived. Xi said.")] == ["xi-jinping"] * 2
