@@ -422,7 +422,11 @@ _STOP = _wordset(
     "December According Speaking Asked Like Unlike Despite During Under Over About Among Both "
     "Some Many Most Other Another Every Each All No Not Only Even Just What Who Why How Where "
     "Which Whether Once Instead Indeed Already Yes Well Oh Dear Read See Photo Image Video "
-    "Getty AFP Reuters AP Close Share Advertisement Sign Click Follow Subscribe"
+    "Getty AFP Reuters AP Close Share Advertisement Sign Click Follow Subscribe "
+    # Sentence adverbs and an inverted cue ("Says Shih: …", "Right now, they think …").
+    "Says Said Adds Added Right Perhaps Maybe Actually Finally Again Often Sometimes Never "
+    "Always Hopefully Unfortunately Fortunately Clearly Obviously Certainly Recently Currently "
+    "Together Otherwise Thus Therefore Nevertheless Nonetheless Overall Anyway Besides"
 )
 _HONORIFICS = _wordset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof.")
 _ROLES = _ROLE_WORDS | _wordset(

@@ -308,3 +308,15 @@ def test_scare_words_count_only_as_whole_words() -> None:
     )
     (q,) = _quotes(body)
     assert (q.text, q.speaker) == ("we signed every deal that week.", "Anna Petrova")
+
+
+def test_inverted_cue_and_sentence_adverbs_are_not_names() -> None:
+    body = (
+        "Brian Shih, a former product manager, wrote a long post. Says Shih: “it is as if "
+        "nobody who made the update ever used the product.”"
+    )
+    (q,) = _quotes(body)
+    assert q.speaker == "Brian Shih"
+    body = "Right now, critics think “this will never be ready for real use at all.”"
+    (q,) = _quotes(body)
+    assert q.speaker != "Right"
