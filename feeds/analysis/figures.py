@@ -41,9 +41,16 @@ _SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
     "трлн": 1e12,
+    # Indian English: "₹9,000 crore" (9e10), "₹50 lakh" (5e6), "₹1.5 lakh crore" (1.5e12).
+    "lakh crore": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
 }
-_SCALE = r"(?:thousand|millions?|billions?|trillion|bn|mn|mln|tn|тыс\.?|млн|млрд|трлн)"
-_SCALE_CUR = r"(?:thousand|millions?|billions?|trillion|bn|mn|mln|tn|m|k|тыс\.?|млн|млрд|трлн)"
+_INDIAN = r"lakh crores?|crores?|lakhs?"
+_SCALE = rf"(?:thousand|millions?|billions?|trillion|bn|mn|mln|tn|{_INDIAN}|тыс\.?|млн|млрд|трлн)"
+_SCALE_CUR = (
+    rf"(?:thousand|millions?|billions?|trillion|bn|mn|mln|tn|{_INDIAN}|m|k|тыс\.?|млн|млрд|трлн)"
+)
 _CUR_PRE = {
     "US$": "USD",
     "$": "USD",
@@ -110,6 +117,13 @@ _CUR_SUF = {
     "kzt": "KZT",
     "rub": "RUB",
     "gbp": "GBP",
+    # ISO codes after a "$" amount name the dollar: "$229 CAD".
+    "cad": "CAD",
+    "aud": "AUD",
+    "hkd": "HKD",
+    "jpy": "JPY",
+    "chf": "CHF",
+    "inr": "INR",
 }
 
 
@@ -161,6 +175,7 @@ def _money_wpre(rng: str) -> re.Pattern[str]:
 # after each digit run's last digit, to skip grammars and windows that cannot match.
 _SUF_TAIL = rf"(?:[\s-]?(?P<scale>{_SCALE})(?!\w))?\s(?P<cur2>{_SUF})(?![\w])"
 _SUB_TAIL = r"(?:\s(?P<unit>cents?|pence)|(?P<unitp>p))(?![\w])"
+_AT_TIME = re.compile(r"\b(?:at|until|till|before|after)\s+$", re.IGNORECASE)
 # "%" needs no boundary after it: scraped text glues words on ("33%of those").
 _PERCENT_TAIL = (
     r"\s?(?P<unit>%|(?:percentage\s+points?|pp|п\.\s?п\.|"
@@ -937,6 +952,13 @@ def find_figures(body: str) -> list[Figure]:
     for m in _scan_ranged(_MONEY_SUB, body, digits.tries("sub")):
         v = parse_number(m["num"])
         subunit = _SUBUNIT.get((m["unit"] or m["unitp"]).casefold())
+        if (
+            m["unitp"]
+            and m["num"].isdigit()
+            and 1 <= int(m["num"]) <= 12
+            and _AT_TIME.search(body, max(0, m.start() - 8), m.start())
+        ):
+            continue  # "Doors open at 6p": a time ("closed at 274.5p" is a price)
         if subunit is not None:
             add(1, m, "money", None if v is None else v / 100, subunit)
     for m in _scan_ranged(_PERCENT, body, digits.tries("percent")):
