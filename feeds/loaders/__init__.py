@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from feeds.errors import FeedError, LoadError, ParseError
+from feeds.loaders import mojibake
 from feeds.loaders.detect import FORMATS, Format, detect_format, is_binary
 from feeds.loaders.feed import parse_feed
 from feeds.loaders.files import MAX_FILE_BYTES, read_file, read_stdin, walk
@@ -73,7 +74,7 @@ def load_bytes(data: bytes, origin: str) -> list[Item]:
         raise ParseError("not a news file: binary data")
     fmt = detect_format(data, origin)
     try:
-        return _LOADERS[fmt](data, origin)
+        items = _LOADERS[fmt](data, origin)
     except FeedError:
         raise
     except (RecursionError, MemoryError):
@@ -81,6 +82,7 @@ def load_bytes(data: bytes, origin: str) -> list[Item]:
     except Exception as exc:  # noqa: BLE001 - third-party parsers on hostile input
         # A bug or a library crash on strange input must still be a one-line message.
         raise ParseError(f"cannot parse as {fmt}: {type(exc).__name__}: {exc}") from None
+    return mojibake.repair_items(items) if mojibake.may_hold_mojibake(data) else items
 
 
 def load_file(path: str | Path) -> list[Item]:
