@@ -987,6 +987,21 @@ _ANON_HEADS = _wordset(
     "woman men women someone"
 )
 
+_HEAD_END = _wordset("with of from in at on who familiar close briefed involved")
+
+
+def _anonymous_head(clause: str) -> bool:
+    """Whether the noun phrase opening ``clause`` (up to a preposition or relative pronoun)
+    ends in an anonymous head such as "official" or "person"."""
+    words = clause.lower().split()
+    head = words[-1]
+    for i, word in enumerate(words[1:], 1):
+        if word in _HEAD_END:
+            head = words[i - 1]
+            break
+    return head.strip(",.;:") in _ANON_HEADS
+
+
 # Outcome of reading an attribution phrase: a speaker, an explicit "nobody named" (a
 # description such as "a senior official"), or nothing usable.
 _NONE = ("", None)
@@ -1236,8 +1251,10 @@ class _Speakers:
         if _PRONOUN_RE.match(clause) and len(clause.split()) <= 3:
             return self.pronoun(pos, floor)
         indef = _INDEF_RE.match(clause + " ")
-        if indef and clause.split()[-1].lower() in _ANON_HEADS:
-            return _NONE  # "says a senior Afghan official": a description, not the name in it
+        if indef and _anonymous_head(clause):
+            # "says a senior Afghan official", "said one person with direct knowledge of the
+            # talks with the DOJ": a description, not the name in it
+            return _NONE
         if names and (names[0].start - s <= 1 or indef):
             return self.ix.canonical(names[0])
         if _INDEF_RE.match(clause + " "):

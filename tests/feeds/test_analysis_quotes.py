@@ -320,3 +320,12 @@ def test_inverted_cue_and_sentence_adverbs_are_not_names() -> None:
     body = "Right now, critics think “this will never be ready for real use at all.”"
     (q,) = _quotes(body)
     assert q.speaker != "Right"
+
+
+def test_an_anonymous_source_with_a_name_after_it_is_no_speaker() -> None:
+    body = (
+        "The Justice Department sued AT&T on Monday. “It is all about the news network,” said "
+        "one person with direct knowledge of the talks between the company and the DOJ."
+    )
+    (q,) = _quotes(body)
+    assert q.speaker is None
