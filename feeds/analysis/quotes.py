@@ -1177,9 +1177,10 @@ class _Speakers:
                 if _DEF_RE.match(clause + " "):
                     described = clause
                 elif _INDEF_RE.match(clause + " "):
-                    if cs == bounds[0][0]:
+                    # "NAME, an analyst, said" is an apposition; "…, but an official told" is not
+                    if cs == bounds[0][0] or conj is not None:
                         return _NONE
-                    continue  # "NAME, an analyst, said"
+                    continue
                 elif len(clause.split()) > 4 and not clause[:1].islower():
                     break
         if described is not None:

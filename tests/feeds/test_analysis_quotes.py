@@ -329,3 +329,12 @@ def test_an_anonymous_source_with_a_name_after_it_is_no_speaker() -> None:
     )
     (q,) = _quotes(body)
     assert q.speaker is None
+
+
+def test_an_anonymous_source_after_but_is_no_apposition() -> None:
+    body = (
+        "He claimed to the Associated Press that he resigned, but an unnamed White House "
+        "official told a pool reporter that he “no longer works at the White House.”"
+    )
+    (q,) = _quotes(body)
+    assert q.speaker is None
