@@ -2,15 +2,17 @@
 
 Usage: python scripts/bench_analysis.py [DIR_WITH_TXT_ARTICLES]
 
-Without a directory it uses the shipped seed fixture. Prints items/s (wall clock and CPU time)
-for feed-item-sized inputs (title + first ~60 words; title + ~1.5 KB summary) and for whole
-articles, plus the mean article length. Data loading (``warm_up``: gazetteer, lexicons,
+Without a directory it uses the shipped seed fixture. Prints items/s (wall clock and CPU time;
+the median of five one-second rounds after a warm-up pass, and the range) for feed-item-sized
+inputs (title + first ~60 words; title + ~1.5 KB summary) and for whole articles, plus the
+mean article length. Data loading (``warm_up``: gazetteer, lexicons,
 compiled patterns) is timed apart, once, before the first article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -36,16 +38,27 @@ def _items(folder: Path | None) -> list[Item]:
     return out
 
 
-def _rate(items: list[Item], min_seconds: float = 2.0) -> str:
-    """Items per second, wall clock and CPU time (the CPU rate holds on a busy machine)."""
-    n = 0
-    t0, c0 = time.perf_counter(), time.process_time()
-    while time.perf_counter() - t0 < min_seconds:
-        for it in items:
-            analyze(it)
-        n += len(items)
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    return f"{n / wall:.0f}/s wall, {n / cpu:.0f}/s CPU"
+def _rate(items: list[Item], rounds: int = 5, seconds: float = 1.0) -> str:
+    """Items per second: the median of ``rounds`` rounds of ``seconds`` each, after a warm-up
+    pass (PERFORMANCE.md: medians of 3-5 runs after a warm-up; this host's speed dips for
+    seconds at a time), wall clock and CPU time, with the range of the wall rates."""
+    for it in items:
+        analyze(it)
+    wall_rates, cpu_rates = [], []
+    for _ in range(rounds):
+        n = 0
+        t0, c0 = time.perf_counter(), time.process_time()
+        while time.perf_counter() - t0 < seconds:
+            for it in items:
+                analyze(it)
+            n += len(items)
+        wall_rates.append(n / (time.perf_counter() - t0))
+        cpu_rates.append(n / (time.process_time() - c0))
+    wall, cpu = statistics.median(wall_rates), statistics.median(cpu_rates)
+    return (
+        f"{wall:.0f}/s wall, {cpu:.0f}/s CPU (median of {rounds};"
+        f" wall {min(wall_rates):.0f}-{max(wall_rates):.0f}/s)"
+    )
 
 
 def main() -> None:
