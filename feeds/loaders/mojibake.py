@@ -29,10 +29,12 @@ def _byte_of() -> dict[str, int]:
 _BYTE_OF = _byte_of()
 _CONT = "[" + "".join(re.escape(c) for c, b in _BYTE_OF.items() if 0x80 <= b <= 0xBF) + "]"
 _SEQUENCE = re.compile(rf"[ÂÃÅÐÑ]{_CONT}|â{_CONT}{{2}}")
-# "Ã " and "Â ": the no-break space of "à" (C3 A0) or of a bare U+00A0 became a plain space
-# when whitespace was normalised; the space after it is kept ("Ã gauche" is "à gauche"). Only
-# in text that holds sure sequences too: an all-caps Portuguese "IRMÃ DE" is correct.
-_WITH_SPACES = re.compile(rf"{_SEQUENCE.pattern}|[ÂÃ] ")
+# "Ã ", "Ð " and "Â ": the A0 byte of "à" (C3 A0), of Cyrillic "Р" (D0 A0) or of a bare
+# no-break space became a plain space when whitespace was normalised. "à" ends a word, so the
+# space after it is kept ("Ã gauche" is "à gauche"); "Р" starts one ("Ð ождество" is
+# "Рождество"). Only in text that holds sure sequences too: Portuguese "IRMÃ DE" is correct.
+_WITH_SPACES = re.compile(rf"{_SEQUENCE.pattern}|[ÂÃÐ] ")
+_SPACED = {"Ã ": "à ", "Ð ": "Р", "Â ": " "}
 _MARKERS = tuple(m.encode("utf-8") for m in ("Ã", "Â", "Ð", "Ñ", "â€", "â‚", "â„"))
 """UTF-8 bytes that mojibake of Latin, Cyrillic and punctuation starts with and correct text
 rarely holds ("â" alone is French): a feed with none of them pays nothing per item."""
@@ -41,7 +43,7 @@ rarely holds ("â" alone is French): a feed with none of them pays nothing per i
 def _decoded(match: re.Match[str]) -> str:
     found = match.group()
     if found[1] == " ":
-        return "à " if found[0] == "Ã" else " "
+        return _SPACED[found]
     raw = bytes(_BYTE_OF[c] for c in found)
     try:
         return raw.decode("utf-8")
