@@ -19,6 +19,8 @@ What it does (PERFORMANCE.md, "How to measure"):
      conditional requests only from its third reload, hence two).
 
    Caches are restored from snapshots before every run; one untimed cold run warms the OS caches.
+   The tools take turns run by run (newsboat, newsdesk, newsboat, ...), so a drift of the
+   host's speed during the benchmark weighs on both alike.
 
    Memory comes two ways. "RSS MB" is ``/usr/bin/time``'s %M: the peak RSS of the *largest single*
    process, which hides newsdesk's worker processes. "tree MB" is the peak, sampled every 20 ms
@@ -350,64 +352,93 @@ def newsdesk_tool(work: Path, url_list: list[str], python: str) -> Tool:
     )
 
 
-def bench_tool(
-    tool: Tool, work: Path, files: list[Path], base_mtime: float, runs: int
+def bench_tools(
+    tools: list[Tool], work: Path, files: list[Path], base_mtime: float, runs: int
 ) -> list[Result]:
-    """Warm-up, then cold, steady and second runs (the order keeps the server's mtime simple)."""
-    snaps = work / "snapshots" / tool.name
+    """Warm-up, then cold, steady and second runs, the tools taking turns run by run.
+
+    Alternating (newsdesk, newsboat, newsdesk, ...) rather than all of one tool's runs and then
+    all of the other's keeps the ratios honest when the host's speed drifts during the
+    benchmark, which on this machine it does by ±30 % over minutes."""
     logs = work / "logs"
     logs.mkdir(exist_ok=True)
-    one = snaps / "after-1"
-    two = snaps / "after-2"
 
-    def run(label: str, src: Path | None) -> Sample:
+    def snaps(tool: Tool, name: str) -> Path:
+        return work / "snapshots" / tool.name / name
+
+    def run(tool: Tool, label: str, src: Path | None) -> Sample:
         restore(tool.state, src)
         return timed(tool.command, tool.env, logs / f"{tool.name}-{label}.log")
 
-    def with_memory(samples: list[Sample], label: str, src: Path | None) -> list[Sample]:
+    def with_memory(
+        tool: Tool, samples: list[Sample], label: str, src: Path | None
+    ) -> list[Sample]:
         """One more run of the case, sampling the tree's memory, recorded on every sample."""
         restore(tool.state, src)
         log = logs / f"{tool.name}-{label}-memory.log"
         tree = timed(tool.command, tool.env, log, sample_memory=True).tree_mb
         return [replace(s, tree_mb=tree) for s in samples]
 
-    def said(label: str) -> str:
+    def said(tool: Tool, label: str) -> str:
         lines = (logs / f"{tool.name}-{label}.log").read_text(errors="replace").split("\n")
         last = next((line for line in reversed(lines) if line.strip()), "")
         return f" (last output: {last.strip()[:90]})" if last else ""
 
-    print(f"[{tool.name}] warm-up: {run('warmup', None)}")
-    cold = with_memory([run(f"cold{i}", None) for i in range(runs)], "cold", None)
-    print(f"[{tool.name}] cold: {[s.wall for s in cold]} s; {tool.describe()}{said('cold0')}")
-    snapshot(tool.state, one)
-    run("build-after-2", one)
-    snapshot(tool.state, two)
-    print(f"[{tool.name}] after two refreshes: {tool.describe()}")
-
-    steady = with_memory([run(f"steady{i}", two) for i in range(runs)], "steady", two)
-    print(f"[{tool.name}] steady: {[s.wall for s in steady]} s; {tool.describe()}{said('steady0')}")
-
-    second = []
+    for tool in tools:
+        print(f"[{tool.name}] warm-up: {run(tool, 'warmup', None)}")
+    cold: dict[str, list[Sample]] = {t.name: [] for t in tools}
     for i in range(runs):
+        for tool in tools:
+            cold[tool.name].append(run(tool, f"cold{i}", None))
+    for tool in tools:
+        walls = [s.wall for s in cold[tool.name]]
+        print(f"[{tool.name}] cold: {walls} s; {tool.describe()}{said(tool, 'cold0')}")
+        snapshot(tool.state, snaps(tool, "after-1"))
+        run(tool, "build-after-2", snaps(tool, "after-1"))
+        snapshot(tool.state, snaps(tool, "after-2"))
+        print(f"[{tool.name}] after two refreshes: {tool.describe()}")
+        cold[tool.name] = with_memory(tool, cold[tool.name], "cold", None)
+
+    steady: dict[str, list[Sample]] = {t.name: [] for t in tools}
+    for i in range(runs):
+        for tool in tools:
+            steady[tool.name].append(run(tool, f"steady{i}", snaps(tool, "after-2")))
+    for tool in tools:
+        walls = [s.wall for s in steady[tool.name]]
+        print(f"[{tool.name}] steady: {walls} s; {tool.describe()}{said(tool, 'steady0')}")
+        steady[tool.name] = with_memory(tool, steady[tool.name], "steady", snaps(tool, "after-2"))
+
+    second: dict[str, list[Sample]] = {t.name: [] for t in tools}
+    for i in range(runs + 1):
         # A newer mtime: a conditional request gets 200 and the same (known) items.
         set_mtime(files, base_mtime + 60 * (i + 1))
-        second.append(run(f"second{i}", one))
-    set_mtime(files, base_mtime + 60 * (runs + 1))
-    second = with_memory(second, "second", one)
+        for tool in tools:
+            if i < runs:
+                second[tool.name].append(run(tool, f"second{i}", snaps(tool, "after-1")))
+            else:
+                second[tool.name] = with_memory(
+                    tool, second[tool.name], "second", snaps(tool, "after-1")
+                )
     set_mtime(files, base_mtime)
-    print(f"[{tool.name}] second: {[s.wall for s in second]} s; {tool.describe()}{said('second0')}")
+
     results = []
-    if tool.startup:
-        floor = [
-            timed(tool.startup, tool.env, logs / f"{tool.name}-startup{i}.log", sample_memory=True)
-            for i in range(runs)
+    for tool in tools:
+        walls = [s.wall for s in second[tool.name]]
+        print(f"[{tool.name}] second: {walls} s; {tool.describe()}{said(tool, 'second0')}")
+        if tool.startup:
+            floor = [
+                timed(
+                    tool.startup, tool.env, logs / f"{tool.name}-startup{i}.log", sample_memory=True
+                )
+                for i in range(runs)
+            ]
+            results.append(Result(tool.name, "startup", tuple(floor)))
+        results += [
+            Result(tool.name, "cold", tuple(cold[tool.name])),
+            Result(tool.name, "second", tuple(second[tool.name])),
+            Result(tool.name, "steady", tuple(steady[tool.name])),
         ]
-        results.append(Result(tool.name, "startup", tuple(floor)))
-    return results + [
-        Result(tool.name, "cold", tuple(cold)),
-        Result(tool.name, "second", tuple(second)),
-        Result(tool.name, "steady", tuple(steady)),
-    ]
+    return results
 
 
 # --------------------------------------------------------------------------- report
@@ -503,19 +534,19 @@ def main(argv: list[str]) -> int:
         urls = work / "urls"
         urls.write_text("".join(f"{u}\n" for u in url_list))
 
-        results: list[Result] = []
+        made: list[Tool] = []
         for name in tools:
             tool_dir = work / f"{name}-state"
             shutil.rmtree(tool_dir, ignore_errors=True)
             tool_dir.mkdir()
             if name == "newsboat":
-                tool = newsboat_tool(tool_dir, urls)
+                made.append(newsboat_tool(tool_dir, urls))
             elif name == "newsdesk":
-                tool = newsdesk_tool(tool_dir, url_list, args.python)
+                made.append(newsdesk_tool(tool_dir, url_list, args.python))
             else:
                 raise SystemExit(f"unknown tool {name!r}")
-            print(f"$ {' '.join(tool.command)}")
-            results += bench_tool(tool, work, files, base_mtime, args.runs)
+            print(f"$ {' '.join(made[-1].command)}")
+        results = bench_tools(made, work, files, base_mtime, args.runs)
         print_table(results, args.runs)
     finally:
         if server is not None:
