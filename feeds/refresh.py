@@ -291,7 +291,7 @@ def _write_batch(store: Store, jobs: Sequence[_Job]) -> list[FeedResult]:
             job.cpu_ms = (time.thread_time() - start) * 1000
             job.answer = replace(job.answer, content=b"")  # the body is not needed any more
     try:
-        with store.batch():
+        with store.batch(refetchable=True):  # a lost commit is fetched again next time
             return [_write_one(store, job) for job in jobs]
     except FeedError as error:
         # The batch itself failed (e.g. the commit): nothing of it is stored. Say so per feed

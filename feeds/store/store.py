@@ -408,8 +408,12 @@ class Store:
         return rows[0][0] if rows else None
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, *, refetchable: bool = False) -> Iterator[None]:
         """Group writes into one transaction: one commit (one fsync) for all of them.
+
+        ``refetchable``: everything written can be fetched or computed again (a refresh's
+        items and feed states), so the commit does not wait for the disk (see
+        :meth:`_relaxed_sync`).
 
         Every write method called inside (on this thread; others wait on the store's lock)
         becomes a savepoint: its failure rolls back only its own changes and raises as usual,
@@ -424,23 +428,24 @@ class Store:
                 with self._savepoint():
                     yield
                 return
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise _store_error(exc, self.path) from exc
-            self._batching = True
-            try:
-                yield
-                self._conn.execute("COMMIT")
-                self._generation += 1
-            except BaseException as exc:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
+            with self._relaxed_sync(refetchable):
+                try:
+                    self._conn.execute("BEGIN IMMEDIATE")
+                except sqlite3.Error as exc:
                     raise _store_error(exc, self.path) from exc
-                raise
-            finally:
-                self._batching = False
+                self._batching = True
+                try:
+                    yield
+                    self._conn.execute("COMMIT")
+                    self._generation += 1
+                except BaseException as exc:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    if isinstance(exc, sqlite3.Error):
+                        raise _store_error(exc, self.path) from exc
+                    raise
+                finally:
+                    self._batching = False
 
     @contextmanager
     def _savepoint(self) -> Iterator[sqlite3.Connection]:
@@ -941,6 +946,28 @@ class Store:
         return item_id, ts
 
     @contextmanager
+    def _relaxed_sync(self, relaxed: bool = True) -> Iterator[None]:
+        """``PRAGMA synchronous = NORMAL`` meanwhile (when ``relaxed``), as before after.
+
+        For writes that can be fetched or computed again (imported items, feed states,
+        analyses, clusters). In WAL mode NORMAL loses nothing when the process dies (kill -9:
+        the WAL is in the OS's cache); only a power loss or OS crash may roll back the last
+        such commits, and the database stays intact. The user's own changes (read, starred)
+        keep FULL. SQLite refuses the change inside a transaction, so within an outer one
+        this does nothing (that transaction's own commit decides). On a 200 x 50 cold refresh,
+        listing took 1.63 s instead of 1.75 s (medians of 5).
+        """
+        if not relaxed or self.journal_mode != "wal" or self._conn.in_transaction:
+            yield
+            return
+        previous = int(self._conn.execute("PRAGMA synchronous").fetchone()[0])
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield
+        finally:
+            self._conn.execute(f"PRAGMA synchronous = {previous:d}")
+
+    @contextmanager
     def _import_cache(self, *, bands: bool = True) -> Iterator[None]:
         """A larger page cache while importing (``bands``: this batch writes band rows),
         back to the default afterwards.
@@ -963,7 +990,8 @@ class Store:
             collecting = gc.isenabled()
             gc.disable()
             try:
-                yield
+                with self._relaxed_sync():  # imported items and analyses can be made again
+                    yield
             finally:
                 if collecting:
                     gc.enable()
