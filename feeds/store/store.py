@@ -428,22 +428,10 @@ class Store:
                 with self._savepoint():
                     yield
                 return
-            with self._relaxed_sync(refetchable):
-                try:
-                    self._conn.execute("BEGIN IMMEDIATE")
-                except sqlite3.Error as exc:
-                    raise _store_error(exc, self.path) from exc
+            with self._relaxed_sync(refetchable), self._immediate():
                 self._batching = True
                 try:
                     yield
-                    self._conn.execute("COMMIT")
-                    self._generation += 1
-                except BaseException as exc:
-                    if self._conn.in_transaction:
-                        self._conn.execute("ROLLBACK")
-                    if isinstance(exc, sqlite3.Error):
-                        raise _store_error(exc, self.path) from exc
-                    raise
                 finally:
                     self._batching = False
 
@@ -475,21 +463,27 @@ class Store:
                 with self._savepoint() as conn:
                     yield conn
                 return
-            try:
-                # IMMEDIATE takes the write lock now, so a busy database fails before any work.
-                self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise _store_error(exc, self.path) from exc
-            try:
+            with self._immediate():
                 yield self._conn
-                self._conn.execute("COMMIT")
-                self._generation += 1
-            except BaseException as exc:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise _store_error(exc, self.path) from exc
-                raise
+
+    @contextmanager
+    def _immediate(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE … COMMIT; any failure rolls it all back (SQLite's as StoreError)."""
+        try:
+            # IMMEDIATE takes the write lock now, so a busy database fails before any work.
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _store_error(exc, self.path) from exc
+        try:
+            yield
+            self._conn.execute("COMMIT")
+            self._generation += 1
+        except BaseException as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise _store_error(exc, self.path) from exc
+            raise
 
     # -- writing ---------------------------------------------------------------------------
 
