@@ -424,9 +424,9 @@ _PINYIN_FINAL = (
     "(?:iang|iong|uang|ueng|ang|eng|ong|ian|iao|ing|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in"
     "|ua|uo|ui|un|ue|a|o|e|i|u)"
 )
+_PINYIN_SYLLABLE = rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_FINAL}"
 _PINYIN_NAME = re.compile(
-    rf"(?:(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_FINAL})"
-    rf"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]){_PINYIN_FINAL})*"
+    rf"(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e|{_PINYIN_SYLLABLE})(?:{_PINYIN_SYLLABLE})*"
 )
 
 
@@ -501,9 +501,9 @@ def find_names(text: str, day: dt.date | None = None) -> list[tuple[int, int, st
         if a.weak and pid not in strong and not _WEAK_OK_AFTER.match(text, e):
             continue
         if a.single and a.kind in ("latin", "cs") and _surname_first(g, pid, text, s, e):
-            # "Xi Mingze", "Xi Zhongxun": a surname written first (Chinese, Korean order)
-            # followed by a capitalised word that is not this person's given name is someone
-            # else (the full "Xi Jinping" is a longer alias and never gets here).
+            # "Xi Mingze", "Xi Zhongxun": a surname written first (Chinese order) followed by
+            # another Mandarin given name is someone else (the full "Xi Jinping" is a longer
+            # alias and never gets here).
             continue
         if a.kind == "latin" and (a.single or a.text[:1].islower()):
             # "Jeb Bush", "Hillary Clinton", "Isabel dos Santos": a capitalised unknown word
