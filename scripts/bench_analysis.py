@@ -2,6 +2,10 @@
 
 Usage: python scripts/bench_analysis.py [DIR_WITH_TXT_ARTICLES]
 
+Run it with the installed newsdesk (``pip install .`` compiles the analysis with mypyc, see
+setup.py) or with ``PYTHONPATH=.`` for the checkout's pure-Python source; the first line says
+which build it measured.
+
 Without a directory it uses the shipped seed fixture. Prints items/s (wall clock and CPU time;
 the median of five one-second rounds after a warm-up pass, and the range) for feed-item-sized
 inputs (title + first ~60 words; title + ~1.5 KB summary) and for whole articles, plus the
@@ -17,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+import feeds.analysis.quotes
 from feeds.analysis import analyze, warm_up
 from feeds.models import Item
 
@@ -64,6 +69,9 @@ def _rate(items: list[Item], rounds: int = 5, seconds: float = 1.0) -> str:
 def main() -> None:
     """Run both benchmarks and print the results."""
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+    module = feeds.analysis.quotes.__file__ or ""
+    build = "compiled (mypyc)" if module.endswith((".so", ".pyd")) else "pure Python"
+    print(f"analysis build: {build}, {module}")
     t = time.perf_counter()
     warm_up()  # gazetteer, lexicon automaton, place names, compiled patterns: once per process
     print(f"gazetteer load (+ lexicons, patterns): {1000 * (time.perf_counter() - t):.0f} ms")
