@@ -30,7 +30,9 @@ What it does (PERFORMANCE.md, "How to measure"):
    equals its RSS, so it is the figure to compare; newsboat is one process.
 
 newsboat runs as ``newsboat -u URLS -c CACHE -C CONFIG -x reload`` (empty config: its defaults).
-newsdesk runs as ``python -m tui.cli fetch --db DB --quiet --timings`` with ``XDG_CONFIG_HOME``
+newsdesk runs as ``python -m tui.cli fetch --db DB --quiet --timings`` from this checkout (pure
+Python), or with ``--installed --python VENV/bin/python`` as that venv's ``newsdesk fetch ...``
+(``pip install .`` compiles the analysis with mypyc), with ``XDG_CONFIG_HOME``
 pointing at a config dir whose ``newsdesk/subscriptions.toml`` lists the URLs (and
 ``XDG_DATA_HOME`` at a temporary dir). ``fetch`` stores every feed's new items first (phase 1:
 listed; filters by source, date and read state work), then writes their analyses (phase 2:
@@ -303,8 +305,9 @@ def newsboat_tool(work: Path, urls: Path) -> Tool:
     )
 
 
-def newsdesk_tool(work: Path, url_list: list[str], python: str) -> Tool:
-    """``newsdesk fetch`` from this working tree, with a private config and database."""
+def newsdesk_tool(work: Path, url_list: list[str], python: str, installed: bool = False) -> Tool:
+    """``newsdesk fetch`` from this working tree (or, with ``installed``, the ``newsdesk``
+    script installed beside ``python``), with a private config and database."""
     home = work / "newsdesk"
     config = home / "config"
     (config / "newsdesk").mkdir(parents=True)
@@ -314,14 +317,15 @@ def newsdesk_tool(work: Path, url_list: list[str], python: str) -> Tool:
     db = home / "bench.db"
     # Bytecode as an installed copy has it (pip compiles at install): without it, and with
     # PYTHONDONTWRITEBYTECODE set as on this machine, every run recompiles ~30 modules.
-    subprocess.run(
-        [python, "-m", "compileall", "-q", str(ROOT / "feeds"), str(ROOT / "tui")],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    if not installed:
+        subprocess.run(
+            [python, "-m", "compileall", "-q", str(ROOT / "feeds"), str(ROOT / "tui")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
+        **{k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+        **({} if installed else {"PYTHONPATH": str(ROOT)}),
         "XDG_CONFIG_HOME": str(config),
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CACHE_HOME": str(home / "cache"),
@@ -342,13 +346,14 @@ def newsdesk_tool(work: Path, url_list: list[str], python: str) -> Tool:
             count = conn.execute(f"SELECT count(*) FROM {tables[0]}").fetchone()[0]  # noqa: S608
         return f"{count} items stored"
 
+    program = [str(Path(python).parent / "newsdesk")] if installed else [python, "-m", "tui.cli"]
     return Tool(
         name="newsdesk",
-        command=[python, "-m", "tui.cli", "fetch", "--db", str(db), "--quiet", "--timings"],
+        command=[*program, "fetch", "--db", str(db), "--quiet", "--timings"],
         env=env,
         state=[db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")],
         describe=describe,
-        startup=[python, "-m", "tui.cli", "fetch", "--help"],
+        startup=[*program, "fetch", "--help"],
     )
 
 
@@ -494,6 +499,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--tools", default="newsboat,newsdesk", help="comma-separated")
     ap.add_argument("--python", default=sys.executable, help="interpreter for newsdesk")
+    ap.add_argument(
+        "--installed",
+        action="store_true",
+        help="run the newsdesk installed beside --python (pip install . compiles the analysis)",
+    )
     ap.add_argument("--keep", type=Path, help="work in this directory and keep it")
     args = ap.parse_args(argv)
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
@@ -542,7 +552,7 @@ def main(argv: list[str]) -> int:
             if name == "newsboat":
                 made.append(newsboat_tool(tool_dir, urls))
             elif name == "newsdesk":
-                made.append(newsdesk_tool(tool_dir, url_list, args.python))
+                made.append(newsdesk_tool(tool_dir, url_list, args.python, args.installed))
             else:
                 raise SystemExit(f"unknown tool {name!r}")
             print(f"$ {' '.join(made[-1].command)}")
