@@ -110,6 +110,22 @@ def test_import_from_stdin(tmp_path: Path) -> None:
     assert run.stdout.decode().startswith("1 added")
 
 
+def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
+    # `newsdesk analyze --json ... | head -c 100`: the pipe closes after the first bytes.
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "analyze", "--json", *[str(SEED)] * 40],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.read(100)
+    reader.stdout.close()
+    error = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) == 141
+    assert "Traceback" not in error and "BrokenPipe" not in error, error
+
+
 def test_unusable_store_gives_one_line_not_a_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
