@@ -138,6 +138,17 @@ _THE_END = re.compile(r"(?:^|\s)([Tt]he)\s+$")
 _FOLLOW = re.compile(r"[\s,]+")
 _CLAUSE_END = re.compile(r"\s*[,.;:!?)\n]")
 _FORMER_END = re.compile(r"\b(?:[Ff]ormer|[Ee]x)[\s-]*$")
+# A generic role word followed by one of these is another job ("IMF chief economist", "chief
+# executive", "head of research", "leader of the opposition"), not the office's holder.
+_GENERIC = frozenset(("head", "chief", "leader", "chair", "chairman", "chairwoman"))
+_OTHER_JOB = re.compile(
+    r"\s+(?:economists?|executives?|executive|negotiators?|spokes(?:man|woman|person)|"
+    r"strategists?|scientists?|analysts?|officers?|operating|financial|technology|investment|"
+    r"information|correspondents?|editors?|advis[eo]rs?|prosecutors?|justice|judges?|whip|"
+    r"engineers?|inspectors?|designers?|coach|rabbi|writers?|researchers?|representatives?|"
+    r"of\s+(?:staff|research|the\s+opposition|mission|department|communications|delegation))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +296,8 @@ def find_titles(
                 skip = bool(prev) and prev[-1] in _SKIP_BEFORE
         if m.group("the") and code is not None and start > m.start():
             start = m.start()
+        if key in _GENERIC and _OTHER_JOB.match(text, re_):
+            continue
         # A name right after the title settles who it is ("Chinese President Xi Jinping").
         follow = _FOLLOW.match(text[end : end + 3])
         nxt = end + (follow.end() if follow else 0)

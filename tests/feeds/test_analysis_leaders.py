@@ -100,6 +100,22 @@ def test_former_or_vice_title_is_not_the_holder() -> None:
     ]
 
 
+def test_role_word_inside_another_job_title_is_not_the_office() -> None:
+    day = dt.date(2022, 10, 11)
+    assert _who("said IMF chief economist Pierre-Olivier Gourinchas.", day) == []
+    assert _who("Maurice Obstfeld, a former IMF chief economist, warned.", day) == []
+    assert _who("The World Bank head of research spoke.", day) == []
+    assert _who("Britain's leader of the opposition spoke.", day) == []
+    # The office itself still resolves, bare or before a name.
+    assert _who("The IMF chief said growth slows.", day) == [
+        ("The IMF chief", "kristalina-georgieva")
+    ]
+    assert _who("Fed Chair Jerome Powell spoke.", day) == [
+        ("Fed Chair", "jerome-powell"),
+        ("Jerome Powell", "jerome-powell"),
+    ]
+
+
 def test_article_date_drops_future_leaders_and_picks_shared_alias() -> None:
     day = dt.date(2005, 2, 13)
     text = "Gordon Brown and Theresa May spoke; Tony Blair listened."
