@@ -500,20 +500,20 @@ CURATED: list[tuple[str, str, str, str, str, str, str]] = [
         "",
         "Guterres|Antonio Guterres|Гутерриш|Антониу Гутерриш",
     ),
-    ("Romano Prodi", "EC", "president", ORG, "1999-09-16", "2004-11-22", ""),
+    ("Romano Prodi", "EUCOM", "president", ORG, "1999-09-16", "2004-11-22", ""),
     (
         "José Manuel Barroso",
-        "EC",
+        "EUCOM",
         "president",
         ORG,
         "2004-11-22",
         "2014-10-31",
         "Barroso|Jose Manuel Barroso",
     ),
-    ("Jean-Claude Juncker", "EC", "president", ORG, "2014-11-01", "2019-11-30", "Juncker"),
+    ("Jean-Claude Juncker", "EUCOM", "president", ORG, "2014-11-01", "2019-11-30", "Juncker"),
     (
         "Ursula von der Leyen",
-        "EC",
+        "EUCOM",
         "president",
         ORG,
         "2019-12-01",
@@ -657,6 +657,47 @@ DE P HS 1999-07-01 2004-06-30 | Johannes Rau |
 SU P HS 1990-03-15 1991-12-25 | Mikhail Gorbachev | Gorbachev|Горбачёв|Горбачев|Михаил Горбачёв
 CN P HS 1959-04-27 1976-09-09 | Mao Zedong | Mao Tse-tung|毛泽东
 CN SL HS 1978-12-22 1989-11-09 | Deng Xiaoping | 邓小平|Дэн Сяопин
+US P HS 1933-03-04 1945-04-12 | Franklin D. Roosevelt | FDR|Franklin Roosevelt
++ Franklin Delano Roosevelt
+US P HS 1945-04-12 1953-01-20 | Harry S. Truman | Harry Truman|Truman
+US P HS 1953-01-20 1961-01-20 | Dwight D. Eisenhower | Dwight Eisenhower|~Eisenhower
+US P HS 1963-11-22 1969-01-20 | Lyndon B. Johnson | Lyndon Johnson|LBJ
+GB PM HG 1940-05-10 1945-07-26 | Winston Churchill | Churchill|Черчилль
+GB PM HG 1951-10-26 1955-04-05 | Winston Churchill |
+SU SL HS 1922-04-03 1953-03-05 | Joseph Stalin | Stalin|Сталин|Иосиф Сталин
+SU PM HG 1917-11-08 1924-01-21 | Vladimir Lenin | Lenin|Ленин|Владимир Ленин
+SU PM HG 1958-03-27 1964-10-14 | Nikita Khrushchev | Khrushchev|Хрущёв|Хрущев
+SU P HS 1977-06-16 1982-11-10 | Leonid Brezhnev | Brezhnev|Брежнев
+DE CH HG 1949-09-15 1963-10-16 | Konrad Adenauer | Adenauer|Аденауэр
+DE CH HG 1969-10-22 1974-05-07 | Willy Brandt | ~Brandt
+IL PM HG 1948-05-14 1954-01-26 | David Ben-Gurion | ~Ben-Gurion|~Ben Gurion
+IL PM HG 1955-11-03 1963-06-26 | David Ben-Gurion |
+IL PM HG 1969-03-17 1974-06-03 | Golda Meir | ~Meir
+IL PM HG 1974-06-03 1977-06-20 | Yitzhak Rabin | Rabin|Ицхак Рабин
+IL PM HG 1992-07-13 1995-11-04 | Yitzhak Rabin |
+IL PM HG 1977-06-20 1983-10-10 | Menachem Begin | ~Begin
+IL PM HG 1983-10-10 1984-09-13 | Yitzhak Shamir | Shamir
+IL PM HG 1986-10-20 1992-07-13 | Yitzhak Shamir |
+IN PM HG 1947-08-15 1964-05-27 | Jawaharlal Nehru | Nehru|Pandit Nehru
+IN PM HG 1966-01-24 1977-03-24 | Indira Gandhi |
+IN PM HG 1980-01-14 1984-10-31 | Indira Gandhi |
+IN PM HG 1984-10-31 1989-12-02 | Rajiv Gandhi |
+EG P HS 1956-06-23 1970-09-28 | Gamal Abdel Nasser | ~Nasser|Abdel Nasser
+EG P HS 1970-10-15 1981-10-06 | Anwar Sadat | Sadat|Anwar el-Sadat|Садат
+IR SL HS 1979-12-03 1989-06-03 | Ruhollah Khomeini | Khomeini|Ayatollah Khomeini|Хомейни
+ID P HS 1967-03-12 1998-05-21 | Suharto | Soeharto|Сухарто
+KP P HS 1972-12-28 1994-07-08 | Kim Il Sung | Kim Il-sung|Kim Il-Sung|Ким Ир Сен
+TW P HS 1950-03-01 1975-04-05 | Chiang Kai-shek | Chiang Kai-Shek|~Chiang
+CA PM HG 1984-09-17 1993-06-25 | Brian Mulroney | Mulroney
+AU PM HG 1983-03-11 1991-12-20 | Bob Hawke | ~Hawke
+AU PM HG 1991-12-20 1996-03-11 | Paul Keating | ~Keating
+PL P HS 1990-12-22 1995-12-22 | Lech Wałęsa | Lech Walesa|Wałęsa|Walesa|Валенса
+CD P HS 1965-11-24 1997-05-16 | Mobutu Sese Seko | Mobutu
+AR P HS 1946-06-04 1955-09-21 | Juan Perón | Juan Peron|~Perón|~Peron
+AR P HS 1973-10-12 1974-07-01 | Juan Perón |
+ES PM HG 1938-01-30 1973-06-08 | Francisco Franco | ~Franco|General Franco
+PK P HS 1978-09-16 1988-08-17 | Muhammad Zia-ul-Haq | Zia-ul-Haq|Zia ul-Haq|General Zia
+ZA P HS 1989-09-20 1994-05-10 | F. W. de Klerk | FW de Klerk|F.W. de Klerk|de Klerk|De Klerk
 # Rulers whose full name is the alias and dates fix the overlap with the curated table
 IT PM HG 1998-10-21 2000-04-25 | Massimo D'Alema | D'Alema|D’Alema
 IT PM HG 2000-04-25 2001-06-11 | Giuliano Amato |
@@ -1132,7 +1173,8 @@ CU P HS 2018-04-19 | Miguel Díaz-Canel | Díaz-Canel|Diaz-Canel|Miguel Diaz-Can
 UY P HS 2010-03-01 2015-03-01 | José Mujica | Mujica|Jose Mujica
 # International organisations before the curated table's start
 UN SG ORG 1992-01-01 1996-12-31 | Boutros Boutros-Ghali | Boutros-Ghali
-EC P ORG 1995-01-23 1999-03-15 | Jacques Santer | Santer
+EUCOM P ORG 1995-01-23 1999-03-15 | Jacques Santer | Santer
+EUCOM P ORG 1985-01-07 1995-01-22 | Jacques Delors | Delors
 EUCO P ORG 2019-12-01 2024-11-30 | Charles Michel |
 NATO SG ORG 1995-12-05 1999-10-06 | Javier Solana | Solana
 IMF MD ORG 1987-01-16 2000-02-14 | Michel Camdessus | Camdessus
@@ -1230,7 +1272,9 @@ WEAK_SURNAMES = {
 
 ORGS: dict[str, dict[str, Any]] = {
     "UN": {"name": "United Nations", "names": ["United Nations", "UN", "U.N."]},
-    "EC": {"name": "European Commission", "names": ["European Commission", "EU Commission"]},
+    # Not "EC": that is Ecuador's ISO code, and a shared code made "European Commission
+    # President" resolve to Ecuador's president.
+    "EUCOM": {"name": "European Commission", "names": ["European Commission", "EU Commission"]},
     "EUCO": {"name": "European Council", "names": ["European Council"]},
     "NATO": {"name": "NATO", "names": ["NATO", "North Atlantic Treaty Organization"]},
     "IMF": {"name": "International Monetary Fund", "names": ["IMF", "International Monetary Fund"]},

@@ -384,6 +384,15 @@ def _sentence_initial(text: str, pos: int) -> bool:
 _WEAK_OK_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:administration|government|presidency|premiership|cabinet|era)\b"
 )
+# "Ronald Reagan Washington National Airport", "the Nelson Mandela Foundation", "JFK airport",
+# "USS Harry S. Truman": places, bodies and ships named after a leader are not the leader.
+_NAMESAKE_AFTER = re.compile(
+    r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:[Aa]irport|Building|Cent(?:er|re)|Library|Foundation|"
+    r"Institute|University|College|Bridge|Square|Street|Avenue|Ave|Boulevard|Blvd|Drive|Road|"
+    r"Parkway|Expressway|Highway|Stadium|"
+    r"Memorial|School|Hospital|Museum|Station|Prize|Award|Fellowship|Scholarship)\b"
+)
+_NAMESAKE_BEFORE = ("USS ", "HMS ", "INS ", "RFS ")
 # "Bill and Hillary Clinton": a first name coordinated with someone else's full name.
 # Matched at each " and " found by str.find, which is much cheaper than scanning every word.
 _COORD = re.compile(r" (?:and|&) [A-Z][a-z]+ ([A-Z][\w'’-]+)")
@@ -499,6 +508,8 @@ def find_names(text: str, day: dt.date | None = None) -> list[tuple[int, int, st
     for s, e, a in chosen:
         pid = a.pid
         if a.weak and pid not in strong and not _WEAK_OK_AFTER.match(text, e):
+            continue
+        if text.startswith(_NAMESAKE_BEFORE, max(0, s - 4), s) or _NAMESAKE_AFTER.match(text, e):
             continue
         if a.single and a.kind in ("latin", "cs") and _surname_first(g, pid, text, s, e):
             # "Xi Mingze", "Xi Zhongxun": a surname written first (Chinese order) followed by

@@ -116,6 +116,38 @@ def test_role_word_inside_another_job_title_is_not_the_office() -> None:
     ]
 
 
+def test_european_commission_and_ecuador_are_different_offices() -> None:
+    # Both were once coded "EC" (Ecuador's ISO code), so the Commission's president resolved
+    # to Ecuador's.
+    assert _who("European Commission President spoke.", D2024) == [
+        ("European Commission President", "ursula-von-der-leyen")
+    ]
+    assert _who("Ecuador's president spoke.", D2024) == [("Ecuador's president", "daniel-noboa")]
+
+
+def test_earlier_leaders_still_named_in_the_news() -> None:
+    day = dt.date(2015, 3, 1)
+    got = dict(_who("Shamir, like Begin, met Indira Gandhi and Churchill's heirs.", day))
+    assert got == {
+        "Shamir": "yitzhak-shamir",
+        "Indira Gandhi": "indira-gandhi",
+        "Churchill": "winston-churchill",
+    }  # "Begin" alone is also a word: only after "Menachem Begin"
+    assert _who("Begin the talks.", day) == []
+
+
+def test_places_and_ships_named_after_a_leader_are_not_the_leader() -> None:
+    for text in (
+        "He landed at Ronald Reagan Washington National Airport.",
+        "JFK airport was shut.",
+        "The USS Harry S. Truman sailed.",
+        "The Nelson Mandela Foundation said so.",
+        "Police closed the FDR Drive.",
+    ):
+        assert _who(text, D2024) == [], text
+    assert _who("Reagan said no.", D2024) == [("Reagan", "ronald-reagan")]
+
+
 def test_article_date_drops_future_leaders_and_picks_shared_alias() -> None:
     day = dt.date(2005, 2, 13)
     text = "Gordon Brown and Theresa May spoke; Tony Blair listened."
