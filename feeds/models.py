@@ -66,6 +66,8 @@ class LeaderHit:
     """ISO 3166-1 alpha-2 code, or an organisation code such as "UN"."""
     mentions: tuple[Span, ...]
     """Every mention in the body: by name, alias or resolved title."""
+    short: str = ""
+    """Compact tag for headline rows ("Tokayev", "von der Leyen", "Lula"); empty: from name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,13 @@ def analysis_fields(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
     most of the cost of writing an analysis)."""
     return {
         "leaders": [
-            {"id": h.id, "name": h.name, "country": h.country, "mentions": _spans(h.mentions)}
+            {
+                "id": h.id,
+                "name": h.name,
+                "country": h.country,
+                "mentions": _spans(h.mentions),
+                "short": h.short,
+            }
             for h in analysis.leaders
         ],
         "quotes": [

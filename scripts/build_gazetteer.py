@@ -1498,6 +1498,62 @@ def factbook() -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     return holders, countries
 
 
+# The compact tag a headline row shows where the name's last word is not what the news calls
+# them (Gulf rulers are "King Salman" or "MBS", not "Saud" or "Salman").
+SHORT_TAGS = {
+    "Luiz Inácio Lula da Silva": "Lula",
+    "Mohammed bin Salman": "MBS",
+    "Mohamed bin Zayed Al Nahyan": "MBZ",
+    "Salman bin Abdulaziz Al Saud": "King Salman",
+    "Abdullah bin Abdulaziz Al Saud": "King Abdullah",
+    "Fahd bin Abdulaziz Al Saud": "King Fahd",
+    "Tamim bin Hamad Al Thani": "Sheikh Tamim",
+    "Hamad bin Khalifa Al Thani": "Sheikh Hamad",
+    "Khalifa bin Zayed Al Nahyan": "Sheikh Khalifa",
+    "Zayed bin Sultan Al Nahyan": "Sheikh Zayed",
+    "Mohammed bin Rashid Al Maktoum": "Sheikh Mohammed",
+    "Hamad bin Isa Al-Khalifa": "King Hamad",
+    "Qaboos bin Said": "Sultan Qaboos",
+    "Haitham bin Tariq": "Sultan Haitham",
+    "Daniel arap Moi": "Moi",
+    "Juan Carlos I": "Juan Carlos",
+    "Hun Sen": "Hun Sen",
+    "Hun Manet": "Hun Manet",
+    "Norodom Sihamoni": "Sihamoni",
+    "John Lee Ka-chiu": "John Lee",
+    "Supreme People's Assembly President Choe Ryong Hae": "Choe Ryong Hae",
+}
+# Family name first and called by it: the tag is the first word ("Xi", "Kim", "Tsai"). Not
+# Hungary (the gazetteer writes "Viktor Orbán"), Vietnam ("Pham Minh Chinh" is "Chinh") or
+# Mongolia ("Khaltmaagiin Battulga" is "Battulga").
+FAMILY_FIRST = {"CN", "TW", "HK", "MO", "KP", "KR", "KH"}
+
+
+_ORDINAL = re.compile(r"[IVX]+|Jr\.?|Sr\.?")
+
+
+def short_tag(person: dict[str, Any]) -> str:
+    """The person's compact tag: an override, else the shortest alias that ends the name
+    ("von der Leyen", "De Croo", "Kirchner"), else the family name."""
+    name: str = person["name"]
+    if name in SHORT_TAGS:
+        return SHORT_TAGS[name]
+    words = name.split()
+    while len(words) > 1 and _ORDINAL.fullmatch(words[-1]):
+        if len(words) == 2:
+            return name  # a monarch: "Charles III", "Mohammed VI"
+        words.pop()  # "Benigno Aquino III", "Ferdinand Marcos Jr."
+        name = " ".join(words)
+    if person["country"] in FAMILY_FIRST and len(words) > 1:
+        return words[0]
+    suffixes = [
+        a
+        for a in person["aliases"] + person["weak_aliases"]
+        if a != name and name.endswith(" " + a) and a.isascii() == name.isascii()
+    ]
+    return min(suffixes, key=len) if suffixes else words[-1]
+
+
 def build() -> None:
     """Merge the curated table with the Factbook and write the data files."""
     holders, countries = factbook()
@@ -1620,6 +1676,7 @@ def build() -> None:
             a for a in dict.fromkeys(p["aliases"]) if a not in weak_surnames and a != p["name"]
         ]
         p["terms"].sort(key=lambda t: t["start"] or "")
+        p["short"] = short_tag(p)
     out = {
         "provenance": {
             "built": dt.date.today().isoformat(),

@@ -86,7 +86,7 @@ def analyze(item: Item) -> Analysis:
     for _s, _e, pid in _safe(lambda: find_names(title, day), "title names"):
         spans.setdefault(pid, [])  # named in the headline only: present, no body span
     leaders = tuple(
-        LeaderHit(pid, people[pid].name, people[pid].country, tuple(sp))
+        LeaderHit(pid, people[pid].name, people[pid].country, tuple(sp), people[pid].short)
         for pid, sp in spans.items()
         if pid in people
     )
@@ -118,6 +118,7 @@ def analysis_from_json(d: dict[str, Any]) -> Analysis:
                 str(h["name"]),
                 str(h["country"]),
                 tuple(Span(int(m["start"]), int(m["end"])) for m in h.get("mentions", ())),
+                str(h.get("short", "")),
             )
             for h in d.get("leaders", ())
         ),

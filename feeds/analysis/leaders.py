@@ -141,6 +141,8 @@ class Person:
     aliases: tuple[str, ...] = ()
     role: str = ""
     """Free-text role of a configured person ("Prime Minister"); empty for gazetteer leaders."""
+    short: str = ""
+    """Compact tag for headline rows ("Tokayev", "von der Leyen", "Lula"); empty: from name."""
 
     def first_start(self) -> dt.date | None:
         """Start of the earliest term; None when a term has no known start or there are none."""
@@ -293,7 +295,8 @@ def gazetteer() -> Gazetteer:
             for t in p["terms"]
         )
         aliases = (p["name"], *p["aliases"])
-        add(Person(p["id"], p["name"], p["country"], terms, aliases), aliases, p["weak_aliases"])
+        person = Person(p["id"], p["name"], p["country"], terms, aliases, short=p.get("short", ""))
+        add(person, aliases, p["weak_aliases"])
     for cp in _configured_people():
         names = [n for n in dict.fromkeys((cp.name, *cp.aliases)) if n.strip()]
         if not names:

@@ -25,6 +25,7 @@ def analysis_from_json(text: str) -> Analysis:
                 name=h["name"],
                 country=h["country"],
                 mentions=tuple(Span(m["start"], m["end"]) for m in h.get("mentions", ())),
+                short=h.get("short", ""),
             )
             for h in data.get("leaders", ())
         ),

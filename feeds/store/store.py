@@ -32,7 +32,10 @@ LeaderResolver = Callable[[str], Iterable[str]]
 Clock = Callable[[], datetime]
 
 # Countries whose leaders are conventionally named family name first ("Xi Jinping" → "Xi").
-_FAMILY_FIRST = frozenset({"CN", "TW", "HK", "MO", "KP", "KR", "VN", "KH", "MN", "HU"})
+# Family name first and called by it ("Xi"); as scripts/build_gazetteer.py's FAMILY_FIRST, for
+# people who come from the user's config rather than the gazetteer.
+_FAMILY_FIRST = frozenset({"CN", "TW", "HK", "MO", "KP", "KR", "KH"})
+_ORDINAL = re.compile(r"[IVX]+|Jr\.?|Sr\.?")
 _MAX_TAGS = 3
 # Above this many full-text matches, walking the recency index and probing the match set beats
 # sorting all matches (a common word); below it, sorting the few matches is cheaper.
@@ -135,6 +138,10 @@ def short_name(name: str, country: str) -> str:
     words = name.split()
     if not words:
         return ""
+    if len(words) == 2 and _ORDINAL.fullmatch(words[-1]):
+        return name  # "Charles III"
+    while len(words) > 2 and _ORDINAL.fullmatch(words[-1]):
+        words.pop()  # "Ferdinand Marcos Jr."
     return words[0] if country.upper() in _FAMILY_FIRST and len(words) > 1 else words[-1]
 
 
@@ -157,7 +164,7 @@ def _tags(analysis: Analysis) -> tuple[str, str]:
     """The row's painted tags: up to three leader short names and sector ids, best first."""
     tags: list[str] = []
     for hit in sorted(analysis.leaders, key=lambda h: -len(h.mentions)):
-        tag = short_name(hit.name, hit.country)
+        tag = hit.short or short_name(hit.name, hit.country)
         if tag and tag not in tags and len(tags) < _MAX_TAGS:
             tags.append(tag)
     sectors = sorted(analysis.sectors, key=lambda s: -s.score)

@@ -45,7 +45,7 @@ def test_json_contract_keys_and_spans() -> None:
     }
     assert d["published"] == "2024-07-03T14:03:00+00:00"
     for h in d["leaders"]:
-        assert set(h) == {"id", "name", "country", "mentions"}
+        assert set(h) == {"id", "name", "country", "mentions", "short"}
         for m in h["mentions"]:
             assert set(m) == {"start", "end"}
     for q in d["quotes"]:

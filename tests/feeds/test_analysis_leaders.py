@@ -148,6 +148,18 @@ def test_places_and_ships_named_after_a_leader_are_not_the_leader() -> None:
     assert _who("Reagan said no.", D2024) == [("Reagan", "ronald-reagan")]
 
 
+def test_headline_tag_is_what_the_news_calls_the_leader() -> None:
+    body = "Ursula von der Leyen met Lula, Viktor Orbán, King Charles III and Xi Jinping."
+    analysis = analyze(Item(title="Talks", body=body, published=dt.datetime(2024, 7, 3)))
+    assert {h.id: h.short for h in analysis.leaders} == {
+        "ursula-von-der-leyen": "von der Leyen",
+        "luiz-inacio-lula-da-silva": "Lula",
+        "viktor-orban": "Orbán",  # not "Viktor": Hungarian names are stored given name first
+        "charles-iii": "Charles III",
+        "xi-jinping": "Xi",
+    }
+
+
 def test_article_date_drops_future_leaders_and_picks_shared_alias() -> None:
     day = dt.date(2005, 2, 13)
     text = "Gordon Brown and Theresa May spoke; Tony Blair listened."
