@@ -491,6 +491,12 @@ def _start_of(n: _Name) -> int:
 _NONSPACE = re.compile(r"\S+")
 
 
+# A company named with a possessive: "Moody’s Analytics", "McDonald’s Corp.".
+_FIRM_AFTER_POSSESSIVE = _wordset(
+    "Analytics Investors Inc Inc. Corp Corp. Co Co. Company Ltd Ltd. LLC PLC plc"
+)
+
+
 def _split_tokens(text: str, base: int) -> list[list[tuple[int, int, str]]]:
     """Tokens of one capitalised run, split where a token ends a sentence or is possessive."""
     groups: list[list[tuple[int, int, str]]] = []
@@ -506,8 +512,10 @@ def _split_tokens(text: str, base: int) -> list[list[tuple[int, int, str]]]:
                 groups.append(group)
                 group = []
         elif last in "s’'" and tok.endswith(_POSSESSIVE):
-            groups.append(group)
-            group = []
+            following = _NONSPACE.match(text, m.end() + 1)
+            if following is None or following.group().rstrip(",;:’'") not in _FIRM_AFTER_POSSESSIVE:
+                groups.append(group)
+                group = []
     if group:
         groups.append(group)
     return groups
@@ -758,6 +766,9 @@ class _Index:
             return
         # A plain word has nothing to clean (most words): no call for it.
         words = [t[2] if t[2].isalpha() else _clean(t[2]) for t in toks]
+        for i in range(len(toks) - 1):  # "Moody’s Analytics": the possessive is in the name
+            if toks[i][2].endswith(("’s", "'s")):
+                words[i] = toks[i][2]
         # "Nick Van den Brul of BNP Paribas", "Mitch McConnell of Kentucky": a person, then a place.
         for i in range(2, len(words) if "of" in words or "for" in words else 0):
             if words[i] not in ("of", "for"):
@@ -854,6 +865,11 @@ class _Index:
         if n.kind == "org":
             return self.expand_acronym(" ".join(n.words)), None
         if len(n.words) >= 2:
+            # "Mr Baez Silva" after "Carlos Baez Silva": the longer name that ends with it.
+            k = len(n.words)
+            for f in self.full_with(n.words[-1]):
+                if len(f.words) > k and f.words[-k:] == n.words and f.start < n.start:
+                    return (self.people[f.pid].name, f.pid) if f.pid else (" ".join(f.words), None)
             return " ".join(n.words), None
         w = n.words[0]
         hit = self._canon.get(w)
@@ -1391,7 +1407,9 @@ def find_quotes(body: str, mentions: list[tuple[int, int, str]]) -> list[Quote]:
     return out
 
 
-_SUBJECT_START = re.compile(r"\s*(?:But\s+|And\s+|Yet\s+)?(He|She|[A-ZА-ЯЁ])")
+_SUBJECT_START = re.compile(
+    r"\s*(?:But\s+|And\s+|Yet\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(He|She|[A-ZА-ЯЁ])"
+)
 
 
 def _inherit(

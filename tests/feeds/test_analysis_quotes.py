@@ -338,3 +338,29 @@ def test_an_anonymous_source_after_but_is_no_apposition() -> None:
     )
     (q,) = _quotes(body)
     assert q.speaker is None
+
+
+def test_short_form_of_a_longer_name_resolves_to_it() -> None:
+    body = (
+        "“Savers lost out on their deposits,” said Carlos Baez Silva, who leads the group. Few"
+        " people recovered their savings, Mr Baez Silva estimated. “A lot of them invested in good"
+        " faith,” he said."
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Carlos Baez Silva", "Carlos Baez Silva"]
+
+
+def test_honorific_subject_of_the_sentence_before_a_quote() -> None:
+    body = (
+        "“Banks cannot be trusted with deposits,” said Ana Ruiz. Mr Valentine, who grew up in"
+        " Argentina, agreed. “I will think twice before I deposit dollars in a bank.”"
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Ana Ruiz", "Valentine"]
+
+
+def test_company_named_with_a_possessive_keeps_it() -> None:
+    body = (
+        "Tourism “will become increasingly important for the state,” according to a Moody’s"
+        " Analytics’ forecast in June. “The economy is doing fine now,” said Russia’s Economy"
+        " Minister."
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Moody’s Analytics", "Economy Minister"]
