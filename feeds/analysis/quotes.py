@@ -1098,10 +1098,20 @@ class _Speakers:
             )
         return n.subject
 
-    def pronoun(self, pos: int, floor: int) -> tuple[str, str | None] | None:
+    def pronoun(self, pos: int, floor: int, depth: int = 0) -> tuple[str, str | None] | None:
+        """Who "he"/"she" at ``pos`` is: the subject of the last sentence naming a person."""
         s0, _ = _sentence_before(self.body, pos, floor)
         hit = self.subject_before(s0, floor)
         if hit is not None:
+            if depth < 3:
+                # "Warren … She compares him to Trump. … “Q,” she said": that sentence's subject
+                # is its opening pronoun, so the antecedent is further back (not Trump).
+                hs, _ = _sentence_before(self.body, hit[0], floor)
+                opening = _OPENING_SUBJECT.match(self.body, hs, hit[0])
+                if opening is not None and opening.group(1):
+                    earlier = self.pronoun(hs, floor, depth + 1)
+                    if earlier is not None:
+                        return earlier
             return hit[1]
         return self.last
 

@@ -364,3 +364,12 @@ def test_company_named_with_a_possessive_keeps_it() -> None:
         " Minister."
     )
     assert [q.speaker for q in _quotes(body)] == ["Moody’s Analytics", "Economy Minister"]
+
+
+def test_pronoun_behind_a_sentence_that_opens_with_a_pronoun() -> None:
+    body = (
+        "Elizabeth Warren, who has avoided personal attacks, makes an exception for Bloomberg."
+        " She compares him to Donald Trump. The debate will give voters “a live demonstration"
+        " of how we each take on a billionaire,” she said Tuesday."
+    )
+    assert [q.speaker for q in _quotes(body)] == ["Elizabeth Warren"]
