@@ -950,6 +950,8 @@ def _capitalised(words: list[str]) -> bool:
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s")
+# From a name to its verb, past an apposition (", a Lagos intelligence firm,").
+_TO_VERB = re.compile(r"(?:,\s+(?:the|a|an)\s[^,.;:“”\"]{1,80},)?\s+")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.")
 
 
@@ -1137,6 +1139,11 @@ class _Speakers:
                 s0, _ = _sentence_before(self.body, n.start, 0)
                 first = self.ix.within(s0, n.end)
                 if first and first[0] is n:
+                    return self.ix.canonical(n)
+                # "In its analysis of …, SBM Intel, a Lagos intelligence firm, says …": the
+                # subject is the name right before the verb, not the sentence's first name.
+                gap = _TO_VERB.match(self.body, n.end)
+                if gap is not None and self.cue_re.match(self.body, gap.end()):
                     return self.ix.canonical(n)
         return None
 

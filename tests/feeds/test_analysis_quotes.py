@@ -373,3 +373,12 @@ def test_pronoun_behind_a_sentence_that_opens_with_a_pronoun() -> None:
         " of how we each take on a billionaire,” she said Tuesday."
     )
     assert [q.speaker for q in _quotes(body)] == ["Elizabeth Warren"]
+
+
+def test_it_is_the_organisation_right_before_the_verb() -> None:
+    body = (
+        "In its analysis of the outbreak’s impact on Nigeria, SBM Intel, a Lagos intelligence"
+        " firm, says Nigeria is at risk. “If oil demand continues to fall, a country like Nigeria"
+        " will be hit,” it says."
+    )
+    assert [q.speaker for q in _quotes(body)] == ["SBM Intel"]
