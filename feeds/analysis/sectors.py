@@ -36,6 +36,35 @@ _LEAD_SENTENCES = 3
 """Sentences of the first paragraph that make up the lead."""
 _REPEATS = 3
 """Mentions of a single term (one of them up front) that count as varied evidence."""
+_SHORT_WORDS = 80
+"""Headline and summary shorter than this are a feed item (see ``varied``)."""
+# Where things happen rather than what a story is about ("airport shooting", "hotel fire",
+# "left in a hot car"): a feed item repeating one of these still needs a second term.
+_VENUES = frozenset(
+    {
+        "airport*",
+        "hotel*",
+        "гостиниц*",
+        "отел*",
+        "car",
+        "cars",
+        "vehicle*",
+        "farm",
+        "school*",
+        "student*",
+        "teacher*",
+        "university",
+        "universities",
+        "college*",
+        "hospital*",
+        "port",
+        "train",
+        "trains",
+        "passenger*",
+        "museum*",
+        "resort*",
+    }
+)
 _DENSITY = 0.1
 """Share of body sentences that makes a sector without a headline/lead mention central."""
 _RELATIVE = 0.3
@@ -306,6 +335,7 @@ class _Evidence:
     sentences: set[int] = field(default_factory=set)  # body sentences with a hit
     prominent: bool = False  # a hit in the headline or the lead
     strong: bool = False  # a strong (specific) phrase hit
+    headline: bool = False  # a hit in the headline
 
 
 def find_sectors(title: str, body: str) -> list[SectorScore]:
@@ -344,6 +374,7 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
         x.mentions += 1
         x.terms.add(term)
         x.prominent = True
+        x.headline = True
         x.strong |= is_strong
     enum = _enumerated(body, body_hits)
     words = word_count(body) + len(title.split())
@@ -355,6 +386,11 @@ def find_sectors(title: str, body: str) -> list[SectorScore]:
         # One term suffices when it is up front and keeps coming back ("trade" in the lead and
         # three more times); otherwise two distinct terms, so one word in passing never does.
         varied = len(x.terms) >= 2 or (x.prominent and x.mentions >= _REPEATS)
+        # A feed item is a headline and a sentence or two: its headline's term taken up again
+        # in that summary ("Tariff Ruling …" / "… 'Tariff Man' …") is all the repetition there is.
+        varied = varied or (
+            words < _SHORT_WORDS and x.headline and x.mentions >= 2 and bool(x.terms - _VENUES)
+        )
         # A strong (specific) phrase is evidence on its own; whether it is more than an aside
         # is for the aboutness test below.
         if (score >= need and varied) or x.strong or sid in enum:

@@ -139,3 +139,35 @@ def test_institution_names_and_figures_of_speech_do_not_count() -> None:
     )
     ids = _ids("", body)
     assert not {"culture", "health", "energy", "education"} & set(ids)
+
+
+def test_feed_item_headline_term_taken_up_in_its_summary() -> None:
+    # A headline and one sentence: the headline's term repeated is all the evidence there is.
+    assert _ids(
+        "Tariff Ruling Brings Little Comfort Overseas",
+        "Trading partners expect the president's tariffs to stay, whatever the court says.",
+    ) == ["trade"]
+    assert _ids(
+        "Fuel prices are again on the rise",
+        "Prices have risen since May 20; diesel is up 73 paise a litre.",
+    ) == ["energy"]
+    # Where something happened is not what the story is about.
+    assert (
+        _ids(
+            "5 dead in Fort Lauderdale airport shooting",
+            "A gunman opened fire at the airport, killing five people.",
+        )
+        == []
+    )
+    assert _ids("Hotel fire kills three", "Firefighters found two more bodies in the hotel.") == []
+
+
+def test_wind_farms_and_investitures_are_not_farming_or_finance() -> None:
+    assert "agriculture" not in _ids(
+        "Wind farm nearly complete",
+        "The wind farm will be the largest; wind farm owners say the wind farm pays.",
+    )
+    assert "finance" not in _ids(
+        "Investiture of Ghana's president",
+        "At his investiture he promised reform; the investiture drew crowds.",
+    )
