@@ -178,7 +178,7 @@ def is_due(sub: Subscription, state: feedstate.FeedState | None, now: float) -> 
 def _check_is_feed(data: bytes, url: str) -> None:
     from feeds.loaders import detect_format
 
-    if not data.strip():
+    if not data or data.isspace():  # what strip() leaves empty, without copying the bytes
         raise ParseError("the server sent an empty response")
     fmt = detect_format(data, url)
     if fmt == "html":

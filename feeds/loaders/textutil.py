@@ -157,9 +157,11 @@ _BLOCK = frozenset(
 _SPACE_RUNS = re.compile(r" [ \t\r\f\v\u00a0]+|[\t\r\f\v\u00a0][ \t\r\f\v\u00a0]*")
 # Summaries are mostly <p>, <br> and inline emphasis/links. For those a regex pass gives the same
 # text as the element walk at a fraction of the cost; anything else takes the full parse.
-_SIMPLE_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>")
+_SIMPLE_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>")
 _INLINE = frozenset(("a", "b", "i", "em", "strong", "span", "u", "small", "sub", "sup", "abbr"))
 _SIMPLE_BLOCKS = frozenset(("p", "div", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4"))
+_SIMPLE_TEXT = {**dict.fromkeys(_SIMPLE_BLOCKS, "\n\n"), "br": "\n", **dict.fromkeys(_INLINE, "")}
+"""What each simple tag becomes in the text (a tag not listed takes the full parse)."""
 
 
 def html_to_text(markup: str) -> str:
@@ -185,24 +187,18 @@ def html_to_text(markup: str) -> str:
 
 def _simple_html_to_text(markup: str) -> str | None:
     """:func:`html_to_text` for fragments of only simple tags, else None."""
-    if "<!" in markup or "<?" in markup:
-        return None
-    pieces: list[str] = []
-    last = 0
-    for match in _SIMPLE_TAG.finditer(markup):
-        name = match.group(2).lower()
-        pieces.append(markup[last : match.start()])
-        last = match.end()
-        if name in _SIMPLE_BLOCKS:
-            pieces.append("\n\n")
-        elif name == "br":
-            pieces.append("\n")
-        elif name not in _INLINE:
+    # Text and tag names alternate: [text, name, text, ..., name, text].
+    parts = _SIMPLE_TAG.split(markup)
+    for i in range(1, len(parts), 2):
+        replacement = _SIMPLE_TEXT.get(parts[i].lower())
+        if replacement is None:
             return None
-    pieces.append(markup[last:])
-    text = "".join(pieces)
+        parts[i] = replacement
+    text = "".join(parts)
+    # Stray angle brackets, comments, CDATA and processing instructions ("<!", "<?": no tag
+    # match starts there or takes their "<"): let the real parser decide what they mean.
     if "<" in text or ">" in text:
-        return None  # stray angle brackets: let the real parser decide what they mean
+        return None
     return _collapse_spaces(normalize_paragraphs(html.unescape(text)))
 
 
