@@ -2,9 +2,9 @@
 
 Everything else about the package is in ``pyproject.toml``. The compiled analysers run the same
 source (mypy-strict typed) about 30 % fewer instructions per feed item, which is what takes
-import-time analysis past 2,000 feed items/s on one core; the compiled feed loaders about 7 %
-fewer per feed in the parse workers of a refresh (docs/BENCHMARKS.md). The pure-Python modules
-ship beside them and are used wherever the compiled ones are not built:
+import-time analysis past 2,000 feed items/s on one core (docs/BENCHMARKS.md); the compiled feed
+loaders about 7 % fewer per feed in the parse workers of a refresh. The pure-Python modules ship
+beside them and are used wherever the compiled ones are not built:
 
 - editable installs (``pip install -e .``), so that an edit takes effect without a rebuild;
 - ``NEWSDESK_PURE_PYTHON=1`` in the environment;
