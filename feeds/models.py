@@ -45,6 +45,26 @@ class Item:
 
         return item_key(self)
 
+    def __reduce__(self) -> tuple[type[Item], tuple[Any, ...]]:
+        # Pickled as a constructor call with every field in order: parse workers send every
+        # item to the main process, and the dataclass default (state lists built over
+        # fields()) cost a third more to pickle and half more to unpickle.
+        return (
+            Item,
+            (
+                self.title,
+                self.body,
+                self.source,
+                self.url,
+                self.published,
+                self.photo_credit,
+                self.guid,
+                self.author,
+                self.origin,
+                self.feed_url,
+            ),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

@@ -178,7 +178,7 @@ def is_due(sub: Subscription, state: feedstate.FeedState | None, now: float) -> 
 def _check_is_feed(data: bytes, url: str) -> None:
     from feeds.loaders import detect_format
 
-    if not data.strip():
+    if not data or data.isspace():  # what strip() leaves empty, without copying the bytes
         raise ParseError("the server sent an empty response")
     fmt = detect_format(data, url)
     if fmt == "html":
@@ -235,12 +235,24 @@ def _parse_in_worker(content: bytes, url: str, sub_title: str) -> tuple[str, lis
         return describe_error(error)
 
 
+def _digest_and_parse_in_worker(
+    content: bytes, url: str, sub_title: str
+) -> tuple[str, tuple[str, list[Item]] | str]:
+    """The body's digest and :func:`_parse_in_worker`'s answer, both in the parse process."""
+    return feedstate.content_digest(content), _parse_in_worker(content, url, sub_title)
+
+
 def _start_worker() -> None:
     """Nothing: submitted once so the pool forks its processes now, before any thread."""
 
 
 class _ParsedElsewhere(ParseError):
     """A parse failure described by the parse process (``message`` is already the words)."""
+
+
+def _comparable(state: feedstate.FeedState | None) -> bool:
+    """Whether a body could be found unchanged against ``state`` (see :func:`_unchanged`)."""
+    return state is not None and bool(state.content_hash) and not state.last_error
 
 
 def _unchanged(job: _Job, content: bytes) -> bool:
@@ -459,7 +471,8 @@ def parse_pool(processes: int) -> concurrent.futures.ProcessPoolExecutor:
     """Worker processes for parsing, started now (before any thread of this refresh exists).
 
     ``fork`` where available: the child needs no interpreter start-up or re-import of
-    ``__main__``, and it only ever runs :func:`_parse_in_worker` on bytes it is sent.
+    ``__main__``, and it only ever runs :func:`_parse_in_worker` (or
+    :func:`_digest_and_parse_in_worker`) on bytes it is sent.
     """
     import multiprocessing
 
@@ -631,10 +644,18 @@ async def refresh_feeds(
                 # Parse on another core while this process downloads and stores.
                 content = job.answer.content
                 job.answer = replace(job.answer, content=b"")
-                if not _unchanged(job, content):
+                parsed: tuple[str, list[Item]] | str | None = None
+                if not _comparable(state):
+                    # Nothing stored to compare with (a first fetch, a failed last one): the
+                    # body is parsed anyway, so the worker hashes it too, off this thread.
+                    job.digest, parsed = await loop.run_in_executor(
+                        pool, _digest_and_parse_in_worker, content, sub.url, sub.title
+                    )
+                elif not _unchanged(job, content):
                     parsed = await loop.run_in_executor(
                         pool, _parse_in_worker, content, sub.url, sub.title
                     )
+                if parsed is not None:
                     if isinstance(parsed, str):
                         job.error = _ParsedElsewhere(parsed)
                     else:

@@ -51,6 +51,9 @@ _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"
 _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 _RSS1_ITEM = "{http://purl.org/rss/1.0/}item"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_SUMMARY_TYPES = ("text/plain", *_HTML_TYPES)
+"""Content types whose value is also the summary (a module constant: mypyc cannot compile a
+starred tuple inside ``in``)."""
 
 # feedparser's guess whether nominally plain RSS text is HTML (``mixin.looks_like_html``).
 _CLOSE_TAG = re.compile(r"</(\w+)>")
@@ -271,8 +274,13 @@ class _Meta:
 
 def _uri(text: str) -> str:
     """feedparser's ``resolve_uri`` with no base (``urls._urljoin``)."""
+    # _URI_FIXER.sub(r"\1\3", text), without re's template machinery: the pattern is anchored
+    # (one match at most) and its last group is always empty, so the extra slashes go.
+    fixed = _URI_FIXER.match(text)
+    if fixed is not None:
+        text = fixed[1] + text[fixed.end() :]
     try:
-        return urljoin("", _URI_FIXER.sub(r"\1\3", text))
+        return urljoin("", text)
     except ValueError:
         return ""
 
@@ -324,7 +332,7 @@ def _meta(element: etree._Element, fix: Callable[[str], str]) -> _Meta | None:
                 if len(child):
                     return None
                 text = fix(_uri((child.text or "").strip()).replace("&amp;", "&"))
-                link = _LINK_REF.sub(r"&\1", text)
+                link = _LINK_REF.sub(r"&\1", text) if "&" in text else text
                 continue
             rel = child.get("rel") or "alternate"
             kind = _map_type(child.get("type") or "text/html")
@@ -476,7 +484,7 @@ def _body(element: etree._Element, shape: _Shape, fix: Callable[[str], str]) -> 
         if is_content:
             has_content = True
             contents.append(_as_text(value, kind))
-            if summary is None and kind in ("text/plain", *_HTML_TYPES):
+            if summary is None and kind in _SUMMARY_TYPES:
                 summary = value
             continue
         depth = _depth(node, element)

@@ -38,6 +38,8 @@ _SPACED = {"Ã ": "à ", "Ð ": "Р", "Â ": " "}
 _MARKERS = tuple(m.encode("utf-8") for m in ("Ã", "Â", "Ð", "Ñ", "â€", "â‚", "â„"))
 """UTF-8 bytes that mojibake of Latin, Cyrillic and punctuation starts with and correct text
 rarely holds ("â" alone is French): a feed with none of them pays nothing per item."""
+_LEAD = b"\xc3"
+"""The first byte of every marker (tests/feeds/test_mojibake.py checks it)."""
 
 
 def _decoded(match: re.Match[str]) -> str:
@@ -58,7 +60,9 @@ def repair(text: str) -> str:
 
 def may_hold_mojibake(data: bytes) -> bool:
     """A cheap test on the raw bytes, so that clean feeds (nearly all) pay nothing per item."""
-    return any(marker in data for marker in _MARKERS)
+    # Every marker starts with the byte C3 (Ã Â Ð Ñ â): one scan for it rules out most feeds,
+    # instead of seven scans for the markers.
+    return _LEAD in data and any(marker in data for marker in _MARKERS)
 
 
 def repair_items(items: list[Item]) -> list[Item]:

@@ -150,12 +150,18 @@ _BLOCK = frozenset(
         "summary",
     ]
 )
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# Runs of spaces, tabs and no-break spaces that are not already one plain space (\r, \v and \f
+# are listed for completeness; splitlines() has made them line breaks by then). Replacing only
+# these gives the same text as replacing every run, without one replacement per word gap (that
+# was most of the cost of a typical summary).
+_SPACE_RUNS = re.compile(r" [ \t\r\f\v\u00a0]+|[\t\r\f\v\u00a0][ \t\r\f\v\u00a0]*")
 # Summaries are mostly <p>, <br> and inline emphasis/links. For those a regex pass gives the same
 # text as the element walk at a fraction of the cost; anything else takes the full parse.
-_SIMPLE_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>")
+_SIMPLE_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>")
 _INLINE = frozenset(("a", "b", "i", "em", "strong", "span", "u", "small", "sub", "sup", "abbr"))
 _SIMPLE_BLOCKS = frozenset(("p", "div", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4"))
+_SIMPLE_TEXT = {**dict.fromkeys(_SIMPLE_BLOCKS, "\n\n"), "br": "\n", **dict.fromkeys(_INLINE, "")}
+"""What each simple tag becomes in the text (a tag not listed takes the full parse)."""
 
 
 def html_to_text(markup: str) -> str:
@@ -168,9 +174,7 @@ def html_to_text(markup: str) -> str:
         return ""
     if "<" not in markup and "&" not in markup:
         # Plain text (most feed summaries): same result as the walk below, without a parse.
-        return normalize_paragraphs(
-            "\n".join(_SPACES.sub(" ", line) for line in markup.splitlines())
-        )
+        return _collapse_spaces(normalize_paragraphs(markup))
     simple = _simple_html_to_text(markup)
     if simple is not None:
         return simple
@@ -183,28 +187,32 @@ def html_to_text(markup: str) -> str:
 
 def _simple_html_to_text(markup: str) -> str | None:
     """:func:`html_to_text` for fragments of only simple tags, else None."""
-    if "<!" in markup or "<?" in markup:
-        return None
-    pieces: list[str] = []
-    last = 0
-    for match in _SIMPLE_TAG.finditer(markup):
-        name = match.group(2).lower()
-        pieces.append(markup[last : match.start()])
-        last = match.end()
-        if name in _SIMPLE_BLOCKS:
-            pieces.append("\n\n")
-        elif name == "br":
-            pieces.append("\n")
-        elif name not in _INLINE:
+    # Text and tag names alternate: [text, name, text, ..., name, text].
+    parts = _SIMPLE_TAG.split(markup)
+    for i in range(1, len(parts), 2):
+        replacement = _SIMPLE_TEXT.get(parts[i].lower())
+        if replacement is None:
             return None
-    pieces.append(markup[last:])
-    text = "".join(pieces)
+        parts[i] = replacement
+    text = "".join(parts)
+    # Stray angle brackets, comments, CDATA and processing instructions ("<!", "<?": no tag
+    # match starts there or takes their "<"): let the real parser decide what they mean.
     if "<" in text or ">" in text:
-        return None  # stray angle brackets: let the real parser decide what they mean
-    text = html.unescape(text)
-    # splitlines() first: it removes \r, \v and \f as line breaks, so one pass of _SPACES over
-    # the joined text equals one pass per line.
-    return normalize_paragraphs(_SPACES.sub(" ", "\n".join(text.splitlines())))
+        return None
+    return _collapse_spaces(normalize_paragraphs(html.unescape(text)))
+
+
+def _collapse_spaces(text: str) -> str:
+    """Each run of spaces, tabs and no-break spaces in ``text`` made one space.
+
+    On :func:`normalize_paragraphs`' output this equals collapsing each line before normalising
+    (what the walk means): its lines are stripped, so no run touches a line break, and hold no
+    ``\\r``, ``\\v`` or ``\\f`` (line breaks to ``splitlines``). Most text has no run to
+    collapse; three substring tests (fast, unlike a regex scan) find that out.
+    """
+    if "  " in text or "\t" in text or "\xa0" in text:
+        return _SPACE_RUNS.sub(" ", text)
+    return text
 
 
 def element_to_text(root: etree._Element) -> str:
@@ -237,10 +245,7 @@ def element_to_text(root: etree._Element) -> str:
                 parts.append("\n\n")
             if element is not root and element.tail:
                 parts.append(element.tail)
-    text = "".join(parts)
-    # splitlines() first: it removes \r, \v and \f as line breaks, so one pass of _SPACES over
-    # the joined text equals one pass per line.
-    return normalize_paragraphs(_SPACES.sub(" ", "\n".join(text.splitlines())))
+    return _collapse_spaces(normalize_paragraphs("".join(parts)))
 
 
 def title_or_lead(title: str, body: str) -> str:

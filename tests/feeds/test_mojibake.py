@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from feeds.loaders import load_bytes
+from feeds.loaders import load_bytes, mojibake
 from feeds.loaders.mojibake import may_hold_mojibake, repair
 
 
@@ -52,3 +52,12 @@ def test_clean_and_legitimately_accented_text_is_untouched() -> None:
 def test_a_sequence_that_is_not_utf8_stays() -> None:
     assert repair("Ã\u00a9t\u00e9 Ã") == "ét\u00e9 Ã"
     assert repair("Ãx") == "Ãx"
+
+
+def test_the_lead_byte_prefilter_misses_no_marker() -> None:
+    # may_hold_mojibake looks for the markers only in bytes that hold their common first byte.
+    assert all(marker.startswith(mojibake._LEAD) for marker in mojibake._MARKERS)
+    for marker in mojibake._MARKERS:
+        assert may_hold_mojibake(b"clean text " + marker + b" more")
+    assert not may_hold_mojibake("Straße, déjà".encode())  # C3 present, no marker
+    assert not may_hold_mojibake(b"plain ASCII")
