@@ -113,7 +113,7 @@ def parse_html(data: bytes, origin: str) -> list[Item]:
         raise ParseError("empty file: no text")
     try:
         doc = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError) as exc:
+    except (etree.ParserError, ValueError, AssertionError) as exc:  # lxml asserts on some input
         raise ParseError(f"HTML cannot be parsed: {exc}") from None
     meta = _meta(doc)
     canonical = next(

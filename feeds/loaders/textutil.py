@@ -182,6 +182,14 @@ def html_to_text(markup: str) -> str:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
         return ""
+    except AssertionError:
+        # lxml asserts "too many bodies" on some fragments ("<!DOCTYPE><script>…"): read the
+        # markup as a whole document instead of failing the item (and with it the feed).
+        try:
+            doc = lxml_html.document_fromstring(markup)
+        except (etree.ParserError, ValueError, AssertionError):
+            return ""
+        root = doc.body if doc.body is not None else doc
     return element_to_text(root)
 
 
