@@ -16,11 +16,17 @@ import datetime as dt
 import html
 import json
 import re
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).resolve().parent.parent / "feeds" / "analysis" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from feeds.short_names import short_name  # noqa: E402
+
+OUT = ROOT / "feeds" / "analysis" / "data"
 
 # --- hand-curated offices -------------------------------------------------------------------
 # (name, office country/org code, title key, role, start, end or "", aliases separated by "|")
@@ -1523,35 +1529,24 @@ SHORT_TAGS = {
     "John Lee Ka-chiu": "John Lee",
     "Supreme People's Assembly President Choe Ryong Hae": "Choe Ryong Hae",
 }
-# Family name first and called by it: the tag is the first word ("Xi", "Kim", "Tsai"). Not
-# Hungary (the gazetteer writes "Viktor Orbán"), Vietnam ("Pham Minh Chinh" is "Chinh") or
-# Mongolia ("Khaltmaagiin Battulga" is "Battulga").
-FAMILY_FIRST = {"CN", "TW", "HK", "MO", "KP", "KR", "KH"}
-
-
-_ORDINAL = re.compile(r"[IVX]+|Jr\.?|Sr\.?")
 
 
 def short_tag(person: dict[str, Any]) -> str:
     """The person's compact tag: an override, else the shortest alias that ends the name
-    ("von der Leyen", "De Croo", "Kirchner"), else the family name."""
+    ("von der Leyen", "De Croo", "Kirchner"), else the store's rule (family name; "Xi";
+    "Charles III"; "Aquino" for "Benigno Aquino III")."""
     name: str = person["name"]
     if name in SHORT_TAGS:
         return SHORT_TAGS[name]
-    words = name.split()
-    while len(words) > 1 and _ORDINAL.fullmatch(words[-1]):
-        if len(words) == 2:
-            return name  # a monarch: "Charles III", "Mohammed VI"
-        words.pop()  # "Benigno Aquino III", "Ferdinand Marcos Jr."
-        name = " ".join(words)
-    if person["country"] in FAMILY_FIRST and len(words) > 1:
-        return words[0]
+    base = short_name(name, person["country"])
+    if not name.endswith(base):
+        return base  # family name first, or a generational suffix dropped
     suffixes = [
         a
         for a in person["aliases"] + person["weak_aliases"]
         if a != name and name.endswith(" " + a) and a.isascii() == name.isascii()
     ]
-    return min(suffixes, key=len) if suffixes else words[-1]
+    return min(suffixes, key=len) if suffixes else base
 
 
 def build() -> None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Self
 from feeds.errors import StoreError
 from feeds.models import Analysis, ImportSummary, Item, LoadFailure
 from feeds.query import Query, fold
+from feeds.short_names import short_name
 from feeds.store import clusters, schema
 from feeds.store.codec import analysis_from_json, analysis_to_json
 
@@ -31,11 +32,6 @@ if TYPE_CHECKING:
 LeaderResolver = Callable[[str], Iterable[str]]
 Clock = Callable[[], datetime]
 
-# Countries whose leaders are conventionally named family name first ("Xi Jinping" → "Xi").
-# Family name first and called by it ("Xi"); as scripts/build_gazetteer.py's FAMILY_FIRST, for
-# people who come from the user's config rather than the gazetteer.
-_FAMILY_FIRST = frozenset({"CN", "TW", "HK", "MO", "KP", "KR", "KH"})
-_ORDINAL = re.compile(r"[IVX]+|Jr\.?|Sr\.?")
 _MAX_TAGS = 3
 # Above this many full-text matches, walking the recency index and probing the match set beats
 # sorting all matches (a common word); below it, sorting the few matches is cheaper.
@@ -131,18 +127,6 @@ def _headline(row: Sequence[Any]) -> Headline:
         outlets=row[9],
         cluster_id=row[10],
     )
-
-
-def short_name(name: str, country: str) -> str:
-    """The compact tag for a leader: family name ("Tokayev"; "Xi" for family-first countries)."""
-    words = name.split()
-    if not words:
-        return ""
-    if len(words) == 2 and _ORDINAL.fullmatch(words[-1]):
-        return name  # "Charles III"
-    while len(words) > 2 and _ORDINAL.fullmatch(words[-1]):
-        words.pop()  # "Ferdinand Marcos Jr."
-    return words[0] if country.upper() in _FAMILY_FIRST and len(words) > 1 else words[-1]
 
 
 def _fts_phrase(text: str, *, prefix: bool) -> str | None:
