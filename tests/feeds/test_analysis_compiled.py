@@ -9,15 +9,7 @@ package is not compiled (an editable install, a machine without a C compiler, no
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.feeds.compiled_build import ROOT, require_compiled, run_probe
 
 # Analyse each input file (title = first line) and some token shuffles of them (odd inputs
 # reach paths the articles do not), printing one JSON list.
@@ -40,17 +32,6 @@ print(json.dumps(out, sort_keys=True))
 """
 
 
-def _installed_module_file() -> str | None:
-    """Where an isolated interpreter (no cwd, no PYTHONPATH) finds feeds.analysis.quotes."""
-    probe = subprocess.run(
-        [sys.executable, "-I", "-c", "import feeds.analysis.quotes as q; print(q.__file__)"],
-        capture_output=True,
-        text=True,
-        cwd="/",
-    )
-    return probe.stdout.strip() if probe.returncode == 0 else None
-
-
 def _inputs() -> list[str]:
     files = sorted((ROOT / "feeds" / "samples").glob("*.txt"))
     files += sorted((ROOT / "feeds" / "samples").glob("*.md"))
@@ -59,29 +40,12 @@ def _inputs() -> list[str]:
     return [str(f) for f in files]
 
 
-def _analyse(*, installed: bool, inputs: list[str]) -> list[object]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["PYTHONHASHSEED"] = "0"
-    if installed:
-        command, cwd = [sys.executable, "-I", "-c", _PROBE, *inputs], "/"
-    else:
-        env["PYTHONPATH"] = str(ROOT)
-        command, cwd = [sys.executable, "-c", _PROBE, *inputs], str(ROOT)
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, check=True)
-    assert "Traceback" not in done.stderr, done.stderr
-    result: list[object] = json.loads(done.stdout)
-    return result
-
-
 def test_compiled_analysis_matches_source() -> None:
-    installed = _installed_module_file()
-    if not installed or not installed.endswith(".so"):
-        pytest.skip(f"installed analysis is not compiled ({installed or 'not installed'})")
-    assert not Path(installed).is_relative_to(ROOT / "feeds"), "the probe must not see the source"
+    require_compiled("feeds.analysis.quotes")
     inputs = _inputs()
     assert len(inputs) >= 15
-    compiled = _analyse(installed=True, inputs=inputs)
-    source = _analyse(installed=False, inputs=inputs)
+    compiled = run_probe(_PROBE, inputs, installed=True)
+    source = run_probe(_PROBE, inputs, installed=False)
     assert len(compiled) == len(source) == len(inputs) + 150
     # Something was found, so an analyser that fails the same way in both cannot pass unseen.
     assert sum(len(r["quotes"]) for r in source if isinstance(r, dict)) > 20

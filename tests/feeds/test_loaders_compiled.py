@@ -7,15 +7,8 @@ feeds with both and compares every field, and skips where the installed package 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
+from tests.feeds.compiled_build import ROOT, require_compiled, run_probe
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "feeds"
 
 # Load each feed file and print its items (every field) as one JSON list.
@@ -36,17 +29,6 @@ print(json.dumps(out))
 """
 
 
-def _installed_module_file() -> str | None:
-    """Where an isolated interpreter (no cwd, no PYTHONPATH) finds feeds.loaders.fastfeed."""
-    probe = subprocess.run(
-        [sys.executable, "-I", "-c", "import feeds.loaders.fastfeed as m; print(m.__file__)"],
-        capture_output=True,
-        text=True,
-        cwd="/",
-    )
-    return probe.stdout.strip() if probe.returncode == 0 else None
-
-
 def _inputs() -> list[str]:
     files = [
         f
@@ -59,28 +41,12 @@ def _inputs() -> list[str]:
     return [str(f) for f in files]
 
 
-def _load(*, installed: bool, inputs: list[str]) -> list[object]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    if installed:
-        command, cwd = [sys.executable, "-I", "-c", _PROBE, *inputs], "/"
-    else:
-        env["PYTHONPATH"] = str(ROOT)
-        command, cwd = [sys.executable, "-c", _PROBE, *inputs], str(ROOT)
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, check=True)
-    assert "Traceback" not in done.stderr, done.stderr
-    result: list[object] = json.loads(done.stdout)
-    return result
-
-
 def test_compiled_loaders_match_source() -> None:
-    installed = _installed_module_file()
-    if not installed or not installed.endswith(".so"):
-        pytest.skip(f"installed loaders are not compiled ({installed or 'not installed'})")
-    assert not Path(installed).is_relative_to(ROOT / "feeds"), "the probe must not see the source"
+    require_compiled("feeds.loaders.fastfeed")
     inputs = _inputs()
     assert len(inputs) >= 5
-    compiled = _load(installed=True, inputs=inputs)
-    source = _load(installed=False, inputs=inputs)
+    compiled = run_probe(_PROBE, inputs, installed=True)
+    source = run_probe(_PROBE, inputs, installed=False)
     assert len(compiled) == len(source) == len(inputs)
     # Items were read, so a loader that fails the same way in both cannot pass unseen.
     assert sum(len(r) for r in source if isinstance(r, list) and r and isinstance(r[0], list)) > 10
