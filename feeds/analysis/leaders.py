@@ -396,6 +396,25 @@ _NAMESAKE_AFTER = re.compile(
     r"Memorial|School|Hospital|Museum|Station|Prize|Award|Fellowship|Scholarship)\b"
 )
 _NAMESAKE_BEFORE = ("USS ", "HMS ", "INS ", "RFS ")
+
+
+@cache
+def _org_patterns() -> dict[str, re.Pattern[str]]:
+    """International organisation code → a pattern for its names ("Fed", "Federal Reserve")."""
+    orgs: dict[str, dict[str, list[str]]] = load_json("countries.json")["orgs"]
+    return {
+        code: re.compile(r"\b(?:" + "|".join(map(re.escape, o["names"])) + r")\b")
+        for code, o in orgs.items()
+    }
+
+
+def _org_named(text: str, code: str) -> bool:
+    """Whether the article names the organisation ``code`` heads: then its head's ambiguous
+    surname is them ("Powell" beside "the Fed" is the Fed's chair, not Colin Powell)."""
+    pattern = _org_patterns().get(code)
+    return pattern is not None and pattern.search(text) is not None
+
+
 # "Bill and Hillary Clinton": a first name coordinated with someone else's full name.
 # Matched at each " and " found by str.find, which is much cheaper than scanning every word.
 _COORD = re.compile(r" (?:and|&) [A-Z][a-z]+ ([A-Z][\w'’-]+)")
@@ -510,7 +529,12 @@ def find_names(text: str, day: dt.date | None = None) -> list[tuple[int, int, st
     out: list[tuple[int, int, str]] = []
     for s, e, a in chosen:
         pid = a.pid
-        if a.weak and pid not in strong and not _WEAK_OK_AFTER.match(text, e):
+        if (
+            a.weak
+            and pid not in strong
+            and not _WEAK_OK_AFTER.match(text, e)
+            and not _org_named(text, g.people[pid].country)
+        ):
             continue
         if text.startswith(_NAMESAKE_BEFORE, max(0, s - 4), s) or _NAMESAKE_AFTER.match(text, e):
             continue

@@ -160,6 +160,14 @@ def test_headline_tag_is_what_the_news_calls_the_leader() -> None:
     }
 
 
+def test_ambiguous_surname_of_an_organisation_head_beside_the_organisation() -> None:
+    day = dt.date(2022, 10, 11)
+    assert _who("Powell is getting flak as the Fed raises rates.", day) == [
+        ("Powell", "jerome-powell")
+    ]
+    assert _who("Powell is getting flak from his party.", day) == []  # Colin? Someone else?
+
+
 def test_article_date_drops_future_leaders_and_picks_shared_alias() -> None:
     day = dt.date(2005, 2, 13)
     text = "Gordon Brown and Theresa May spoke; Tony Blair listened."
