@@ -32,7 +32,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard, TypeVar
 from urllib.parse import urlsplit
 
 from feeds.errors import FeedError, FetchError, ParseError
@@ -250,7 +250,7 @@ class _ParsedElsewhere(ParseError):
     """A parse failure described by the parse process (``message`` is already the words)."""
 
 
-def _comparable(state: feedstate.FeedState | None) -> bool:
+def _comparable(state: feedstate.FeedState | None) -> TypeGuard[feedstate.FeedState]:
     """Whether a body could be found unchanged against ``state`` (see :func:`_unchanged`)."""
     return state is not None and bool(state.content_hash) and not state.last_error
 
@@ -259,7 +259,7 @@ def _unchanged(job: _Job, content: bytes) -> bool:
     """Whether ``content`` is the body last stored for this feed (then its items are known)."""
     state = job.state
     job.digest = feedstate.content_digest(content)
-    if state is not None and state.content_hash == job.digest and not state.last_error:
+    if _comparable(state) and state.content_hash == job.digest:
         job.items, job.count, job.duplicates = [], state.content_items, state.content_items
         job.title = state.title
         return True
